@@ -1,0 +1,49 @@
+//! The root command line: global options shared by every command, and the command tree.
+
+use crate::cmd::Command;
+use crate::output::Format;
+use clap::{Args, Parser};
+use std::path::PathBuf;
+
+/// Manage the trusted email domains of cloud fax accounts: process signed request forms, add and remove
+/// trusted domains with certification checks, verify that accounts restrain their email sources, and
+/// test a sender address exactly as the email-to-fax gateway would decide.
+#[derive(Debug, Parser)]
+#[command(
+    name = "xmfax",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Exit codes: 0 success, 1 negative verdict (a failing check, a refusal), 2 error.\nDocumentation: README.md and docs/cli.md."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use
+    #[arg(long, env = "XMFAX_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Who is making changes, recorded in the audit trail [default: the login user]
+    #[arg(long, env = "XMFAX_AGENT", global = true, value_name = "NAME")]
+    pub agent: Option<String>,
+
+    /// Output format: tables are for people, JSON and YAML are the stable contract for scripts
+    #[arg(short = 'o', long, value_enum, global = true, default_value_t = Format::Table)]
+    pub output: Format,
+
+    /// Answer yes to confirmations (needed for removals when stdin is not a terminal)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+
+    /// Never prompt, even on a terminal: fail instead and name the missing argument
+    #[arg(long, global = true)]
+    pub no_input: bool,
+}

@@ -1,0 +1,129 @@
+//! `xmfax completions` and `xmfax man`, plus the live completion candidates read from the store.
+//! Completion never creates or writes a store, and prints nothing on error.
+
+use super::{Outcome, default_db_path};
+use crate::cli::Cli;
+use crate::store::Store;
+use anyhow::{Context, Result};
+use clap::{Args, CommandFactory, ValueEnum};
+use clap_complete::CompletionCandidate;
+use clap_complete::env::EnvCompleter;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    shell: Shell,
+    /// Print the registration of dynamic completion instead, which also completes live values
+    /// from the store (account IDs, trusted domains, request references)
+    #[arg(long)]
+    dynamic: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+pub fn completions(args: CompletionsArgs) -> Result<Outcome> {
+    let mut out = std::io::stdout().lock();
+    if args.dynamic {
+        let shell: &dyn EnvCompleter = match args.shell {
+            Shell::Bash => &clap_complete::env::Bash,
+            Shell::Zsh => &clap_complete::env::Zsh,
+            Shell::Fish => &clap_complete::env::Fish,
+            Shell::Elvish => &clap_complete::env::Elvish,
+            Shell::Powershell => &clap_complete::env::Powershell,
+        };
+        shell.write_registration("COMPLETE", "xmfax", "xmfax", "xmfax", &mut out)?;
+    } else {
+        out.write_all(&static_script(args.shell))?;
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}
+
+/// The static completion script for a shell, as checked in under `completions/`.
+pub fn static_script(shell: Shell) -> Vec<u8> {
+    use clap_complete::Shell as S;
+    let shell = match shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::Elvish => S::Elvish,
+        Shell::Powershell => S::PowerShell,
+    };
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "xmfax", &mut buf);
+    buf
+}
+
+pub fn man(args: ManArgs) -> Result<Outcome> {
+    let command = Cli::command();
+    match args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            clap_mangen::generate_to(command, &dir)
+                .with_context(|| format!("cannot write man pages to {}", dir.display()))?;
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(command).render(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// Opens the store named by XMFAX_DB (or the default) read-only, if it exists.
+fn completion_store() -> Option<Store> {
+    let path = std::env::var_os("XMFAX_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(default_db_path);
+    if !path.is_file() {
+        return None;
+    }
+    Store::open_read_only(&path).ok()
+}
+
+fn candidates(
+    load: impl FnOnce(&Store) -> Result<Vec<(String, Option<String>)>>,
+) -> Vec<CompletionCandidate> {
+    let Some(store) = completion_store() else {
+        return Vec::new();
+    };
+    load(&store)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(value, help)| {
+            let candidate = CompletionCandidate::new(value);
+            match help {
+                Some(help) => candidate.help(Some(help.into())),
+                None => candidate,
+            }
+        })
+        .collect()
+}
+
+pub fn account_candidates() -> Vec<CompletionCandidate> {
+    candidates(|store| {
+        Ok(store
+            .db()
+            .accounts()?
+            .into_iter()
+            .map(|a| (a.id, Some(a.name)))
+            .collect())
+    })
+}

@@ -1,0 +1,134 @@
+//! The imperative shell: the command tree, the context every command gets, and dispatch.
+//! Each noun's file owns its clap types and one short function per verb.
+
+mod accounts;
+mod audit;
+mod completions;
+mod security;
+mod users;
+
+use crate::cli::Cli;
+use crate::output::Format;
+use crate::store::Store;
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+pub use completions::account_candidates;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Customer accounts and their defaults (faxing profile, language, main fax number)
+    #[command(subcommand)]
+    Accounts(accounts::AccountsCommand),
+    /// Registered users of an account
+    #[command(subcommand)]
+    Users(users::UsersCommand),
+    /// Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check
+    #[command(subcommand)]
+    Security(security::SecurityCommand),
+    /// The hash-chained audit trail of every change
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (or write all man pages to a directory)
+    Man(completions::ManArgs),
+}
+
+/// How a command ended, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: a negative verdict or a declined confirmation.
+    Negative,
+}
+
+impl Outcome {
+    pub fn from_verdict(passed: bool) -> Outcome {
+        if passed {
+            Outcome::Success
+        } else {
+            Outcome::Negative
+        }
+    }
+}
+
+/// What every command needs: where the store is, who acts, how to print, and the time of the run.
+pub struct Ctx {
+    pub db_path: PathBuf,
+    pub agent: String,
+    pub format: Format,
+    pub yes: bool,
+    /// Prompts are allowed: stdin is a terminal and --no-input was not given.
+    pub interactive: bool,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx {
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db_path)
+    }
+
+    /// Asks before a destructive change. Without a terminal, --yes is required.
+    pub fn confirm(&self, question: &str) -> Result<bool> {
+        if self.yes {
+            return Ok(true);
+        }
+        if !self.interactive {
+            bail!(
+                "{question}: confirmation needed\nhint: pass --yes to confirm without a terminal"
+            );
+        }
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .context("cannot read the confirmation")
+    }
+
+    /// Prints a note for people on stderr (never part of the data on stdout).
+    pub fn note(&self, message: &str) {
+        eprintln!("{}", crate::output::sanitize(message));
+    }
+}
+
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("", "", "xmfax")
+        .map(|dirs| dirs.data_dir().join("xmfax.db"))
+        .unwrap_or_else(|| PathBuf::from("xmfax.db"))
+}
+
+fn login_user() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let global = cli.global;
+    let agent = global
+        .agent
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(login_user);
+    let ctx = Ctx {
+        db_path: global.db.unwrap_or_else(default_db_path),
+        agent,
+        format: global.output,
+        yes: global.yes,
+        interactive: !global.no_input && std::io::stdin().is_terminal(),
+        now: Utc::now(),
+    };
+    match cli.command {
+        Command::Accounts(command) => accounts::run(&ctx, command),
+        Command::Users(command) => users::run(&ctx, command),
+        Command::Security(command) => security::run(&ctx, command),
+        Command::Audit(command) => audit::run(&ctx, command),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
+    }
+}

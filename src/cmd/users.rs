@@ -1,0 +1,130 @@
+//! `xmfax users`: the registered users of an account (they fax with their own settings).
+
+use super::{Ctx, Outcome, account_candidates};
+use crate::model::User;
+use crate::output;
+use crate::policy::account as rules;
+use anyhow::{Result, bail};
+use clap::{Args, Subcommand};
+use clap_complete::ArgValueCandidates;
+use serde_json::json;
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Register a user; an address belongs to at most one account
+    Add(AddArgs),
+    /// List an account's registered users
+    List {
+        #[arg(add = ArgValueCandidates::new(account_candidates))]
+        account: String,
+    },
+    /// Remove a registered user
+    Remove {
+        #[arg(add = ArgValueCandidates::new(account_candidates))]
+        account: String,
+        email: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[arg(add = ArgValueCandidates::new(account_candidates))]
+    account: String,
+    /// The user's email address (local@domain)
+    email: String,
+    /// The user's faxing profile [default: the account's]
+    #[arg(long)]
+    profile: Option<String>,
+    /// The user's language [default: the account's]
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
+    /// The user's own fax number, in international form [default: the account's main number]
+    #[arg(long, value_name = "E164")]
+    fax_number: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Outcome> {
+    match command {
+        UsersCommand::Add(args) => add(ctx, args),
+        UsersCommand::List { account } => list(ctx, &account),
+        UsersCommand::Remove { account, email } => remove(ctx, &account, &email),
+    }
+}
+
+fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
+    let address = rules::normalize_user_address(&args.email).map_err(anyhow::Error::msg)?;
+    let profile = args
+        .profile
+        .as_deref()
+        .map(rules::validate_profile)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let language = args
+        .language
+        .as_deref()
+        .map(rules::normalize_language)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let fax_number = args
+        .fax_number
+        .as_deref()
+        .map(rules::normalize_fax_number)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let mut store = ctx.open_store()?;
+    let user = store.write(&ctx.agent, ctx.now, |tx| {
+        tx.db().require_account(&args.account)?;
+        if let Some(existing) = tx.db().user_by_key(&address.key)? {
+            bail!(
+                "{} is already registered in account {:?}: an address belongs to at most one account",
+                existing.email,
+                existing.account
+            );
+        }
+        let user = User {
+            account: args.account.clone(),
+            email: address.display.clone(),
+            profile: profile.clone(),
+            language: language.clone(),
+            fax_number: fax_number.clone(),
+            created_at: tx.now(),
+        };
+        tx.insert_user(&address.key, &user)?;
+        tx.audit("users.add", Some(&user.account), Some(&user.email), json!(user))?;
+        Ok(user)
+    })?;
+    output::emit(ctx.format, &user)?;
+    Ok(Outcome::Success)
+}
+
+fn list(ctx: &Ctx, account: &str) -> Result<Outcome> {
+    let store = ctx.open_store()?;
+    store.db().require_account(account)?;
+    output::emit(ctx.format, &store.db().users(account)?)?;
+    Ok(Outcome::Success)
+}
+
+fn remove(ctx: &Ctx, account: &str, email: &str) -> Result<Outcome> {
+    let address = rules::normalize_user_address(email).map_err(anyhow::Error::msg)?;
+    let mut store = ctx.open_store()?;
+    store.write(&ctx.agent, ctx.now, |tx| {
+        tx.db().require_account(account)?;
+        match tx.db().user_by_key(&address.key)? {
+            Some(user) if user.account == account => {
+                tx.delete_user(&address.key)?;
+                tx.audit(
+                    "users.remove",
+                    Some(account),
+                    Some(&user.email),
+                    json!(user),
+                )
+            }
+            _ => bail!(
+                "{} is not a registered user of account {account:?}",
+                address.display
+            ),
+        }
+    })?;
+    ctx.note(&format!("Removed user {} from {account}.", address.display));
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,111 @@
+//! The plain values the tool works with, as loaded from the store and as printed for scripts.
+//! Field names are the stable snake_case JSON/YAML contract.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Region {
+    Us,
+    Eu,
+    Ca,
+}
+
+impl Region {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::Us => "us",
+            Region::Eu => "eu",
+            Region::Ca => "ca",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Region> {
+        match s {
+            "us" => Some(Region::Us),
+            "eu" => Some(Region::Eu),
+            "ca" => Some(Region::Ca),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+    pub fax_number: String,
+    pub region: Region,
+    pub profile: String,
+    pub language: String,
+    pub spoofing_protection: bool,
+    pub require_tls: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub account: String,
+    pub email: String,
+    pub profile: Option<String>,
+    pub language: Option<String>,
+    pub fax_number: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WhitelistEntry {
+    pub account: String,
+    pub network: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrustedDomain {
+    pub domain: String,
+    pub unicode: String,
+    pub account: String,
+    pub include_subdomains: bool,
+    pub certified_by: Option<String>,
+    pub certified_on: Option<String>,
+    pub request: Option<String>,
+    pub added_by: String,
+    pub added_at: String,
+}
+
+impl crate::policy::domain::TrustRule for TrustedDomain {
+    fn include_subdomains(&self) -> bool {
+        self.include_subdomains
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: String,
+    pub agent: String,
+    pub action: String,
+    pub account: Option<String>,
+    pub subject: Option<String>,
+    pub details: serde_json::Value,
+    pub hash: String,
+}
+
+/// The account's email-to-fax security settings as shown to people and scripts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Security {
+    pub spoofing_protection: bool,
+    pub require_tls: bool,
+    pub whitelist: Vec<String>,
+}
+
+/// Everything about one account, as "Email-to-Fax Security > Trusted Email Domains" and the account pages show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccountSummary {
+    #[serde(flatten)]
+    pub account: Account,
+    pub security: Security,
+    pub users: Vec<User>,
+    pub trusted_domains: Vec<TrustedDomain>,
+}

@@ -1,0 +1,331 @@
+//! Trusted-domain rules: normalization (UTS-46 strict), the certification checks that need no store,
+//! and label-boundary matching of an address domain against trusted domains.
+
+use super::Problem;
+use std::collections::HashSet;
+use std::net::IpAddr;
+use std::sync::LazyLock;
+
+/// A domain in the form it is stored and compared in, with its Unicode form for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NormalizedDomain {
+    pub ascii: String,
+    pub unicode: String,
+}
+
+const MAX_INPUT_LEN: usize = 1024;
+
+static FREE_MAIL_DOMAINS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/free-mail-domains.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
+
+/// Trims, lowercases, strips one trailing dot and converts to ASCII with UTS-46 strict rules.
+pub fn normalize(input: &str) -> Result<NormalizedDomain, Problem> {
+    if input.len() > MAX_INPUT_LEN {
+        return Err(Problem::new(
+            "invalid-syntax",
+            format!(
+                "the domain is {} bytes long; a domain name has at most 253",
+                input.len()
+            ),
+        ));
+    }
+    let lowered = input.trim().to_lowercase();
+    let without_dot = lowered.strip_suffix('.').unwrap_or(&lowered);
+    let ascii = idna::domain_to_ascii_strict(without_dot).map_err(|_| {
+        Problem::new(
+            "invalid-syntax",
+            format!(
+                "{:?} is not a valid domain name (IDNA/UTS-46 strict rules)",
+                input.trim()
+            ),
+        )
+    })?;
+    if let Some(reason) = hostname_syntax_error(&ascii) {
+        return Err(Problem::new(
+            "invalid-syntax",
+            format!("{:?} is not a valid domain name: {reason}", input.trim()),
+        ));
+    }
+    let (unicode, _) = idna::domain_to_unicode(&ascii);
+    Ok(NormalizedDomain { ascii, unicode })
+}
+
+/// The LDH hostname rules, checked again after IDNA because UTS-46 alone lets some shapes through
+/// (an empty input, an all-numeric top-level label).
+fn hostname_syntax_error(ascii: &str) -> Option<String> {
+    if ascii.is_empty() {
+        return Some("it is empty".into());
+    }
+    if ascii.len() > 253 {
+        return Some(format!(
+            "it is {} characters long (at most 253)",
+            ascii.len()
+        ));
+    }
+    for label in ascii.split('.') {
+        if label.is_empty() {
+            return Some("it has an empty label".into());
+        }
+        if label.len() > 63 {
+            return Some(format!("the label {label:?} is longer than 63 characters"));
+        }
+        if !label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return Some(format!(
+                "the label {label:?} has characters other than letters, digits and '-'"
+            ));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Some(format!("the label {label:?} starts or ends with '-'"));
+        }
+    }
+    let tld = ascii.rsplit('.').next().unwrap_or(ascii);
+    if ascii.contains('.') && tld.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(format!("the top-level label {tld:?} is all digits"));
+    }
+    None
+}
+
+fn ip_literal(input: &str) -> Option<IpAddr> {
+    let trimmed = input.trim();
+    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let inner = trimmed
+        .strip_prefix('[')
+        .and_then(|s| s.strip_suffix(']'))
+        .unwrap_or(trimmed);
+    let inner = inner
+        .strip_prefix("IPv6:")
+        .or_else(|| inner.strip_prefix("ipv6:"))
+        .unwrap_or(inner);
+    inner.parse().ok()
+}
+
+/// The outcome of the checks that need nothing but the domain itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub input: String,
+    /// `None` when the input cannot be normalized (then `problems` says why).
+    pub domain: Option<NormalizedDomain>,
+    pub problems: Vec<Problem>,
+}
+
+/// Runs every account-independent certification check and reports all problems found.
+pub fn assess(input: &str) -> Assessment {
+    let mut problems = Vec::new();
+    let raw = input.trim();
+    if raw.contains('*') {
+        problems.push(Problem::new(
+            "wildcard",
+            format!("{raw:?} contains '*': list each complete SMTP domain; use --include-subdomains to cover subdomains"),
+        ));
+    }
+    if let Some(ip) = ip_literal(raw) {
+        problems.push(Problem::new(
+            "ip-literal",
+            format!("{raw:?} is an IP address ({ip}), not a domain"),
+        ));
+    }
+    if !problems.is_empty() {
+        return Assessment {
+            input: input.to_string(),
+            domain: None,
+            problems,
+        };
+    }
+    let domain = match normalize(raw) {
+        Ok(domain) => domain,
+        Err(problem) => {
+            return Assessment {
+                input: input.to_string(),
+                domain: None,
+                problems: vec![problem],
+            };
+        }
+    };
+    let ascii = domain.ascii.as_str();
+    if !ascii.contains('.') {
+        problems.push(Problem::new(
+            "single-label",
+            format!("{ascii:?} has no dot: a complete SMTP domain such as corp.example is needed"),
+        ));
+    }
+    if is_public_suffix(ascii) {
+        problems.push(Problem::new(
+            "public-suffix",
+            format!("{ascii:?} is a public suffix: anyone can register addresses below it, so it cannot belong to one company"),
+        ));
+    }
+    if let Some(provider) = free_mail_provider(ascii) {
+        problems.push(Problem::new(
+            "free-mail-provider",
+            format!(
+                "{ascii:?} is a free email provider ({provider}): anyone can get an address there"
+            ),
+        ));
+    }
+    Assessment {
+        input: input.to_string(),
+        domain: Some(domain),
+        problems,
+    }
+}
+
+/// True when the name is itself on the Public Suffix List (ICANN or private section).
+pub fn is_public_suffix(ascii: &str) -> bool {
+    psl::suffix(ascii.as_bytes())
+        .is_some_and(|suffix| suffix.is_known() && suffix.as_bytes() == ascii.as_bytes())
+}
+
+/// The free-mail domain that makes this domain a consumer one: the domain itself, or its registrable
+/// domain, since a subdomain of a free provider is no more the customer's than the provider is.
+pub fn free_mail_provider(ascii: &str) -> Option<&'static str> {
+    let registrable = psl::domain_str(ascii);
+    [Some(ascii), registrable]
+        .into_iter()
+        .flatten()
+        .find_map(|name| FREE_MAIL_DOMAINS.get(name).copied())
+}
+
+/// A trusted domain as matching needs it.
+pub trait TrustRule {
+    fn include_subdomains(&self) -> bool;
+}
+
+/// Finds the trusted domain that covers `address_domain` (both normalized ASCII).
+///
+/// A rule matches when its domain equals the address domain, or, only when it includes subdomains,
+/// when the address domain ends with `"." + domain`. Candidates are the address domain and its
+/// parents at label boundaries, most specific first, so `evilcorp.com` never reaches `corp.com`.
+/// `lookup` returns the rule stored for exactly that name, if any.
+pub fn trusted_match<R: TrustRule>(
+    address_domain: &str,
+    mut lookup: impl FnMut(&str) -> Option<R>,
+) -> Option<R> {
+    let mut candidate = address_domain;
+    let mut exact = true;
+    loop {
+        if candidate.is_empty() {
+            return None;
+        }
+        if let Some(rule) = lookup(candidate)
+            && (exact || rule.include_subdomains())
+        {
+            return Some(rule);
+        }
+        let (_, parent) = candidate.split_once('.')?;
+        candidate = parent;
+        exact = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(input: &str) -> Vec<&'static str> {
+        assess(input).problems.iter().map(|p| p.code).collect()
+    }
+
+    #[test]
+    fn normalization() {
+        let d = normalize("  ACME.Example. ").unwrap();
+        assert_eq!(d.ascii, "acme.example");
+        let idn = normalize("Bücher.example").unwrap();
+        assert_eq!(idn.ascii, "xn--bcher-kva.example");
+        assert_eq!(idn.unicode, "bücher.example");
+        assert_eq!(
+            normalize("xn--bcher-kva.example").unwrap().unicode,
+            "bücher.example"
+        );
+        assert!(
+            normalize("acme.example..").is_err(),
+            "only one trailing dot is stripped"
+        );
+    }
+
+    #[test]
+    fn each_code() {
+        assert!(codes("acme.example").is_empty());
+        assert!(codes("corp.acme.co.uk").is_empty());
+        assert_eq!(codes("*.acme.com"), ["wildcard"]);
+        assert_eq!(codes("acme*.com"), ["wildcard"]);
+        assert_eq!(codes("192.0.2.1"), ["ip-literal"]);
+        assert_eq!(codes("[192.0.2.1]"), ["ip-literal"]);
+        assert_eq!(codes("[IPv6:2001:db8::1]"), ["ip-literal"]);
+        assert_eq!(codes("2001:db8::1"), ["ip-literal"]);
+        assert_eq!(codes("localhost"), ["single-label"]);
+        assert_eq!(codes("com"), ["single-label", "public-suffix"]);
+        assert_eq!(codes("co.uk"), ["public-suffix"]);
+        assert_eq!(codes("github.io"), ["public-suffix"]);
+        assert_eq!(codes("gmail.com"), ["free-mail-provider"]);
+        assert_eq!(codes("GMAIL.com."), ["free-mail-provider"]);
+        assert_eq!(codes("yahoo.co.jp"), ["free-mail-provider"]);
+        assert_eq!(codes("gmx.de"), ["free-mail-provider"]);
+        assert_eq!(codes("outlook.com"), ["free-mail-provider"]);
+        assert_eq!(codes("eu.gmail.com"), ["free-mail-provider"]);
+    }
+
+    #[test]
+    fn invalid_syntax() {
+        let long_label = format!("{}.com", "a".repeat(64));
+        let long_name = format!("{}com", "abcdefghi.".repeat(26));
+        for bad in [
+            "",
+            ".",
+            "a..com",
+            "-acme.com",
+            "acme-.com",
+            "ac me.com",
+            "acme_corp.com",
+            "acme.123",
+            &long_label,
+            &long_name,
+            "a@b.com",
+            "xn--.com",
+        ] {
+            assert_eq!(codes(bad), ["invalid-syntax"], "{bad:?}");
+        }
+    }
+
+    struct Rule(bool);
+    impl TrustRule for Rule {
+        fn include_subdomains(&self) -> bool {
+            self.0
+        }
+    }
+
+    fn matches(address_domain: &str, trusted: &str, subdomains: bool) -> bool {
+        trusted_match(address_domain, |d| {
+            (d == trusted).then_some(Rule(subdomains))
+        })
+        .is_some()
+    }
+
+    #[test]
+    fn matching_is_label_bounded() {
+        assert!(matches("corp.com", "corp.com", false));
+        assert!(!matches("mail.corp.com", "corp.com", false));
+        assert!(matches("mail.corp.com", "corp.com", true));
+        assert!(matches("a.b.corp.com", "corp.com", true));
+        assert!(!matches("evilcorp.com", "corp.com", true));
+        assert!(!matches("corp.com.evil.net", "corp.com", true));
+        assert!(!matches("com", "corp.com", true));
+    }
+
+    #[test]
+    fn a_parent_with_subdomains_still_matches_below_an_exact_only_rule() {
+        let found = trusted_match("x.mail.corp.com", |d| match d {
+            "mail.corp.com" => Some(Rule(false)),
+            "corp.com" => Some(Rule(true)),
+            _ => None,
+        });
+        assert!(found.is_some());
+    }
+}

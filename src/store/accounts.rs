@@ -1,0 +1,202 @@
+//! SQL for accounts, their registered users and their email-to-fax security settings.
+
+use super::{Db, Tx};
+use crate::model::{Account, Region, User, WhitelistEntry};
+use crate::policy::security::SecuritySettings;
+use anyhow::{Result, anyhow, bail};
+use rusqlite::{OptionalExtension, Row, params};
+
+const ACCOUNT_COLUMNS: &str = "id, name, fax_number, region, profile, language, spoofing_protection, require_tls, created_at, updated_at";
+
+fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
+    let region: String = row.get(3)?;
+    Ok(Account {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        fax_number: row.get(2)?,
+        region: Region::parse(&region).unwrap_or(Region::Us),
+        profile: row.get(4)?,
+        language: row.get(5)?,
+        spoofing_protection: row.get(6)?,
+        require_tls: row.get(7)?,
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+    })
+}
+
+fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        account: row.get(0)?,
+        email: row.get(1)?,
+        profile: row.get(2)?,
+        language: row.get(3)?,
+        fax_number: row.get(4)?,
+        created_at: row.get(5)?,
+    })
+}
+
+const USER_COLUMNS: &str = "account_id, email, profile, language, fax_number, created_at";
+
+impl Db<'_> {
+    pub fn account(&self, id: &str) -> Result<Option<Account>> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1");
+        Ok(self.0.query_row(&sql, [id], account_from_row).optional()?)
+    }
+
+    /// The account, or the error every command gives for an unknown one.
+    pub fn require_account(&self, id: &str) -> Result<Account> {
+        self.account(id)?.ok_or_else(|| {
+            anyhow!("unknown account {id:?}\nhint: `xmfax accounts list` shows the accounts in this store")
+        })
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY id");
+        let mut stmt = self.0.prepare(&sql)?;
+        let rows = stmt.query_map([], account_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn account_ids(&self) -> Result<Vec<String>> {
+        let mut stmt = self.0.prepare("SELECT id FROM accounts ORDER BY id")?;
+        let rows = stmt.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn users(&self, account: &str) -> Result<Vec<User>> {
+        let sql =
+            format!("SELECT {USER_COLUMNS} FROM users WHERE account_id = ?1 ORDER BY email_key");
+        let mut stmt = self.0.prepare(&sql)?;
+        let rows = stmt.query_map([account], user_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The registered user with this address key (lower-case local part @ normalized domain), in any account.
+    pub fn user_by_key(&self, email_key: &str) -> Result<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email_key = ?1");
+        Ok(self
+            .0
+            .query_row(&sql, [email_key], user_from_row)
+            .optional()?)
+    }
+
+    pub fn whitelist(&self, account: &str) -> Result<Vec<WhitelistEntry>> {
+        let mut stmt = self.0.prepare(
+            "SELECT account_id, network, created_at FROM whitelist WHERE account_id = ?1 ORDER BY network",
+        )?;
+        let rows = stmt.query_map([account], |row| {
+            Ok(WhitelistEntry {
+                account: row.get(0)?,
+                network: row.get(1)?,
+                created_at: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn security_settings(&self, account: &Account) -> Result<SecuritySettings> {
+        let whitelist = self
+            .whitelist(&account.id)?
+            .iter()
+            .map(|entry| entry.network.parse())
+            .collect::<Result<_, _>>()
+            .map_err(|e| {
+                anyhow!(
+                    "the store holds an invalid whitelist entry for {}: {e}",
+                    account.id
+                )
+            })?;
+        Ok(SecuritySettings {
+            spoofing_protection: account.spoofing_protection,
+            require_tls: account.require_tls,
+            whitelist,
+        })
+    }
+}
+
+impl Tx<'_> {
+    pub fn insert_account(&mut self, account: &Account) -> Result<()> {
+        let inserted = self.tx.execute(
+            &format!("INSERT INTO accounts ({ACCOUNT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING"),
+            params![
+                account.id,
+                account.name,
+                account.fax_number,
+                account.region.as_str(),
+                account.profile,
+                account.language,
+                account.spoofing_protection,
+                account.require_tls,
+                account.created_at,
+                account.updated_at
+            ],
+        )?;
+        if inserted == 0 {
+            bail!(
+                "account {:?} already exists\nhint: change it with `xmfax accounts set {}`",
+                account.id,
+                account.id
+            );
+        }
+        Ok(())
+    }
+
+    pub fn update_account(&mut self, account: &Account) -> Result<()> {
+        self.tx.execute(
+            "UPDATE accounts SET name = ?2, fax_number = ?3, region = ?4, profile = ?5, language = ?6,
+                spoofing_protection = ?7, require_tls = ?8, updated_at = ?9 WHERE id = ?1",
+            params![
+                account.id,
+                account.name,
+                account.fax_number,
+                account.region.as_str(),
+                account.profile,
+                account.language,
+                account.spoofing_protection,
+                account.require_tls,
+                account.updated_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn delete_account(&mut self, id: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM accounts WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    pub fn insert_user(&mut self, email_key: &str, user: &User) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO users (email_key, account_id, email, profile, language, fax_number, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![email_key, user.account, user.email, user.profile, user.language, user.fax_number, user.created_at],
+        )?;
+        Ok(())
+    }
+
+    pub fn delete_user(&mut self, email_key: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM users WHERE email_key = ?1", [email_key])?;
+        Ok(())
+    }
+
+    /// Adds a network; false when the account already had it.
+    pub fn insert_whitelist(&mut self, account: &str, network: &str) -> Result<bool> {
+        let now = self.now();
+        let inserted = self.tx.execute(
+            "INSERT INTO whitelist (account_id, network, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            params![account, network, now],
+        )?;
+        Ok(inserted == 1)
+    }
+
+    /// Removes a network; false when the account did not have it.
+    pub fn delete_whitelist(&mut self, account: &str, network: &str) -> Result<bool> {
+        let deleted = self.tx.execute(
+            "DELETE FROM whitelist WHERE account_id = ?1 AND network = ?2",
+            params![account, network],
+        )?;
+        Ok(deleted == 1)
+    }
+}

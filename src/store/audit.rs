@@ -1,0 +1,114 @@
+//! SQL for the hash-chained audit trail: appending a row with its hash, and reading the chain back.
+
+use super::{Db, Tx};
+use crate::model::AuditEntry;
+use crate::policy::audit::{AuditFields, ChainedRow, GENESIS_HASH, Head, row_hash};
+use anyhow::Result;
+use rusqlite::{OptionalExtension, params};
+
+impl Tx<'_> {
+    /// Appends an audit row chained to the current head. Runs inside the change's own transaction,
+    /// which holds the write lock, so the chain stays linear under concurrent writers.
+    pub fn audit(
+        &mut self,
+        action: &str,
+        account: Option<&str>,
+        subject: Option<&str>,
+        details: serde_json::Value,
+    ) -> Result<()> {
+        let head = self.db().audit_head()?;
+        let (prev_seq, prev_hash) = head.map_or((0, GENESIS_HASH.to_string()), |h| (h.seq, h.hash));
+        let fields = AuditFields {
+            seq: prev_seq + 1,
+            at: self.now(),
+            agent: self.agent.to_string(),
+            action: action.to_string(),
+            account: account.map(str::to_string),
+            subject: subject.map(str::to_string),
+            details: details.to_string(),
+        };
+        let hash = row_hash(&prev_hash, &fields);
+        self.tx.execute(
+            "INSERT INTO audit (seq, at, agent, action, account, subject, details, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                fields.seq,
+                fields.at,
+                fields.agent,
+                fields.action,
+                fields.account,
+                fields.subject,
+                fields.details,
+                prev_hash,
+                hash
+            ],
+        )?;
+        self.tx.execute(
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            params![fields.seq, hash],
+        )?;
+        Ok(())
+    }
+}
+
+impl Db<'_> {
+    pub fn audit_head(&self) -> Result<Option<Head>> {
+        Ok(self
+            .0
+            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |row| {
+                Ok(Head {
+                    seq: row.get(0)?,
+                    hash: row.get(1)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Every audit row in sequence order, as stored, for verification.
+    pub fn audit_chain(&self) -> Result<Vec<ChainedRow>> {
+        let mut stmt = self.0.prepare(
+            "SELECT seq, at, agent, action, account, subject, details, prev_hash, hash FROM audit ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(ChainedRow {
+                fields: AuditFields {
+                    seq: row.get(0)?,
+                    at: row.get(1)?,
+                    agent: row.get(2)?,
+                    action: row.get(3)?,
+                    account: row.get(4)?,
+                    subject: row.get(5)?,
+                    details: row.get(6)?,
+                },
+                prev_hash: row.get(7)?,
+                hash: row.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The newest `limit` rows (of one account, if given), newest first.
+    pub fn audit_log(&self, account: Option<&str>, limit: Option<u32>) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.0.prepare(
+            "SELECT seq, at, agent, action, account, subject, details, hash FROM audit
+             WHERE ?1 IS NULL OR account = ?1 ORDER BY seq DESC LIMIT ?2",
+        )?;
+        let limit = limit.map_or(-1, i64::from);
+        let rows = stmt.query_map(params![account, limit], |row| {
+            let details: String = row.get(6)?;
+            Ok(AuditEntry {
+                seq: row.get(0)?,
+                at: row.get(1)?,
+                agent: row.get(2)?,
+                action: row.get(3)?,
+                account: row.get(4)?,
+                subject: row.get(5)?,
+                details: serde_json::from_str(&details)
+                    .unwrap_or(serde_json::Value::String(details)),
+                hash: row.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

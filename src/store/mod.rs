@@ -1,0 +1,238 @@
+//! The SQLite store: opening and migrating it, transactions, and (in the submodules) every SQL statement.
+//! Nothing outside this module writes SQL.
+
+mod accounts;
+mod audit;
+mod domains;
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use std::path::Path;
+use std::time::Duration;
+
+/// Migration N is `MIGRATIONS[N - 1]`; the store's version is `PRAGMA user_version`. Append only.
+const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
+
+/// Marks a SQLite file as an xmfax store ('XMFX').
+const APPLICATION_ID: i64 = 1_481_459_288;
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+
+pub struct Store {
+    conn: Connection,
+}
+
+/// Read access, shared by the store and by open write transactions.
+pub struct Db<'c>(&'c Connection);
+
+/// An open `BEGIN IMMEDIATE` transaction: every change goes through it together with its audit row.
+pub struct Tx<'c> {
+    tx: rusqlite::Transaction<'c>,
+    agent: &'c str,
+    now: DateTime<Utc>,
+}
+
+pub fn timestamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it (mode 0600) and applying migrations as needed.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            create_private_file(path)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("cannot open store {}", path.display()))?;
+        let mut store = Store { conn };
+        store
+            .configure()
+            .and_then(|()| store.migrate())
+            .with_context(|| format!("cannot use store {}", path.display()))?;
+        Ok(store)
+    }
+
+    /// Opens an existing store without creating, migrating or writing anything (for shell completion).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let store = Store { conn };
+        let version = store.schema_version()?;
+        if version == 0 || version > MIGRATIONS.len() as i64 {
+            bail!("not a store this version of xmfax can read");
+        }
+        Ok(store)
+    }
+
+    #[cfg(test)]
+    pub fn open_in_memory() -> Result<Store> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+        };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Reading the header here turns "file is not a database" into an error before anything is written.
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(explain_open_error)?;
+        if mode != "wal" && mode != "memory" {
+            bail!("cannot switch the store to WAL mode (it is in {mode} mode)");
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(())
+    }
+
+    fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(explain_open_error)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let latest = MIGRATIONS.len() as i64;
+        if self.schema_version()? == latest {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        let application_id: i64 = tx.query_row("PRAGMA application_id", [], |row| row.get(0))?;
+        if application_id != 0 && application_id != APPLICATION_ID {
+            bail!(
+                "this SQLite file is not an xmfax store (application_id {application_id}); it was left untouched"
+            );
+        }
+        if version > latest {
+            bail!(
+                "the store has schema version {version}, newer than this xmfax supports ({latest}): upgrade xmfax; the store was left untouched"
+            );
+        }
+        if version == 0 {
+            let tables: i64 =
+                tx.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+            if tables > 0 {
+                bail!(
+                    "this SQLite file is not an xmfax store (it has other tables); it was left untouched"
+                );
+            }
+        }
+        for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(migration)
+                .with_context(|| format!("migration {} failed", index + 1))?;
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn db(&self) -> Db<'_> {
+        Db(&self.conn)
+    }
+
+    /// Runs `change` in one `BEGIN IMMEDIATE` transaction and commits it; retried from the start when
+    /// another writer holds the store past the busy timeout, so concurrent agents never see "locked".
+    pub fn write<T>(
+        &mut self,
+        agent: &str,
+        now: DateTime<Utc>,
+        mut change: impl FnMut(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        const ATTEMPTS: u32 = 8;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(anyhow::Error::from)
+                .and_then(|tx| {
+                    let mut tx = Tx { tx, agent, now };
+                    let value = change(&mut tx)?;
+                    tx.tx.commit()?;
+                    Ok(value)
+                });
+            match result {
+                Err(err) if attempt < ATTEMPTS && is_busy(&err) => {
+                    std::thread::sleep(Duration::from_millis(20 * u64::from(attempt)));
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+impl<'c> Tx<'c> {
+    pub fn db(&self) -> Db<'_> {
+        Db(&self.tx)
+    }
+
+    pub fn now(&self) -> String {
+        timestamp(self.now)
+    }
+
+    pub fn agent(&self) -> &str {
+        self.agent
+    }
+}
+
+fn is_busy(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<rusqlite::Error>(),
+            Some(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+        )
+    })
+}
+
+fn explain_open_error(err: rusqlite::Error) -> anyhow::Error {
+    match &err {
+        rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::NotADatabase => {
+            anyhow::anyhow!(
+                "the file is not an xmfax store (not a SQLite database, or corrupt); it was left untouched"
+            )
+        }
+        _ => anyhow::Error::from(err),
+    }
+}
+
+fn create_private_file(path: &Path) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the store's directory {}", dir.display()))?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("cannot create store {}", path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.migrate().unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    }
+}
