@@ -9,12 +9,7 @@ use std::path::PathBuf;
 /// trusted domains with certification checks, verify that accounts restrain their email sources, and
 /// test a sender address exactly as the email-to-fax gateway would decide.
 #[derive(Debug, Parser)]
-#[command(
-    name = "xmfax",
-    version,
-    propagate_version = true,
-    max_term_width = 100
-)]
+#[command(name = "xmfax", version, propagate_version = true, max_term_width = 100)]
 #[command(
     after_help = "Exit codes: 0 success, 1 negative verdict (a failing check, a refusal), 2 error.\nDocumentation: README.md and docs/cli.md."
 )]

@@ -73,8 +73,7 @@ pub fn man(args: ManArgs) -> Result<Outcome> {
     let command = Cli::command();
     match args.out {
         Some(dir) => {
-            std::fs::create_dir_all(&dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
             clap_mangen::generate_to(command, &dir)
                 .with_context(|| format!("cannot write man pages to {}", dir.display()))?;
         }

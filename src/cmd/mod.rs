@@ -79,9 +79,7 @@ impl Ctx {
             return Ok(true);
         }
         if !self.interactive {
-            bail!(
-                "{question}: confirmation needed\nhint: pass --yes to confirm without a terminal"
-            );
+            bail!("{question}: confirmation needed\nhint: pass --yes to confirm without a terminal");
         }
         dialoguer::Confirm::new()
             .with_prompt(question)

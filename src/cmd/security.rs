@@ -76,16 +76,9 @@ pub struct CheckReport {
 
 impl Tabular for CheckReport {
     fn blocks(&self) -> Vec<Block> {
-        let verdict = if self.passed {
-            "secured"
-        } else {
-            "NOT secured"
-        };
+        let verdict = if self.passed { "secured" } else { "NOT secured" };
         vec![
-            Block::Title(format!(
-                "Email-to-fax security of {}: {verdict}",
-                self.account
-            )),
+            Block::Title(format!("Email-to-fax security of {}: {verdict}", self.account)),
             Block::Rows {
                 header: vec!["CHECK", "STATUS", "MESSAGE"],
                 rows: self

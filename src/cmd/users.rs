@@ -112,12 +112,7 @@ fn remove(ctx: &Ctx, account: &str, email: &str) -> Result<Outcome> {
         match tx.db().user_by_key(&address.key)? {
             Some(user) if user.account == account => {
                 tx.delete_user(&address.key)?;
-                tx.audit(
-                    "users.remove",
-                    Some(account),
-                    Some(&user.email),
-                    json!(user),
-                )
+                tx.audit("users.remove", Some(account), Some(&user.email), json!(user))
             }
             _ => bail!(
                 "{} is not a registered user of account {account:?}",

@@ -47,8 +47,7 @@ fn account_fields(account: &Account) -> Vec<(&'static str, String)> {
 }
 
 impl Row for User {
-    const HEADER: &'static [&'static str] =
-        &["EMAIL", "PROFILE", "LANGUAGE", "FAX NUMBER", "ADDED"];
+    const HEADER: &'static [&'static str] = &["EMAIL", "PROFILE", "LANGUAGE", "FAX NUMBER", "ADDED"];
     fn cells(&self) -> Vec<String> {
         vec![
             self.email.clone(),
@@ -116,10 +115,7 @@ impl Tabular for AccountSummary {
                 .collect(),
             empty: "(none: only registered users can send faxes by email)",
         });
-        blocks.push(Block::Title(format!(
-            "Registered users ({})",
-            self.users.len()
-        )));
+        blocks.push(Block::Title(format!("Registered users ({})", self.users.len())));
         blocks.extend(self.users.blocks());
         blocks
     }
@@ -130,9 +126,8 @@ fn on_off(value: bool) -> String {
 }
 
 impl Row for AuditEntry {
-    const HEADER: &'static [&'static str] = &[
-        "SEQ", "AT", "AGENT", "ACTION", "ACCOUNT", "SUBJECT", "DETAILS",
-    ];
+    const HEADER: &'static [&'static str] =
+        &["SEQ", "AT", "AGENT", "ACTION", "ACCOUNT", "SUBJECT", "DETAILS"];
     fn cells(&self) -> Vec<String> {
         vec![
             self.seq.to_string(),
@@ -153,9 +148,7 @@ impl Tabular for User {
             ("Account", self.account.clone()),
             (
                 "Faxing profile",
-                self.profile
-                    .clone()
-                    .unwrap_or_else(|| "(account default)".into()),
+                self.profile.clone().unwrap_or_else(|| "(account default)".into()),
             ),
             (
                 "Language",

@@ -97,20 +97,12 @@ fn render_blocks(blocks: &[Block]) -> String {
                 text.push('\n');
             }
             Block::Fields(fields) => {
-                let width = fields
-                    .iter()
-                    .map(|(label, _)| label.len())
-                    .max()
-                    .unwrap_or(0);
+                let width = fields.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
                 for (label, value) in fields {
                     text.push_str(&format!("  {label:<width$}  {}\n", sanitize(value)));
                 }
             }
-            Block::Rows {
-                header,
-                rows,
-                empty,
-            } => {
+            Block::Rows { header, rows, empty } => {
                 if rows.is_empty() {
                     text.push_str(&format!("  {empty}\n"));
                     continue;

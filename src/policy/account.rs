@@ -39,8 +39,8 @@ pub fn normalize_fax_number(input: &str) -> Result<String, String> {
             "invalid fax number {input:?}: only digits, spaces, '-', '.', '(' and ')' may follow the '+'"
         ));
     }
-    let number = phonenumber::parse(None, trimmed)
-        .map_err(|e| format!("invalid fax number {input:?}: {e}"))?;
+    let number =
+        phonenumber::parse(None, trimmed).map_err(|e| format!("invalid fax number {input:?}: {e}"))?;
     if !phonenumber::is_valid(&number) {
         return Err(format!(
             "invalid fax number {input:?}: not a valid number for its country code"
@@ -102,9 +102,9 @@ pub fn normalize_user_address(input: &str) -> Result<UserAddress, String> {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local.chars().all(|c| {
-            !c.is_ascii() || c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c)
-        });
+        && local
+            .chars()
+            .all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
     if !local_ok {
         return Err(format!(
             "invalid email address {input:?}: the part before '@' must be a plain local part (letters, digits, and !#$%&'*+-/=?^_`{{|}}~. without leading, trailing or double dots)"
@@ -149,18 +149,9 @@ mod tests {
 
     #[test]
     fn fax_numbers_become_e164() {
-        assert_eq!(
-            normalize_fax_number("+1 650-253-0000").unwrap(),
-            "+16502530000"
-        );
-        assert_eq!(
-            normalize_fax_number("+33 1 42 68 53 00").unwrap(),
-            "+33142685300"
-        );
-        assert_eq!(
-            normalize_fax_number(" +442079460000 ").unwrap(),
-            "+442079460000"
-        );
+        assert_eq!(normalize_fax_number("+1 650-253-0000").unwrap(), "+16502530000");
+        assert_eq!(normalize_fax_number("+33 1 42 68 53 00").unwrap(), "+33142685300");
+        assert_eq!(normalize_fax_number(" +442079460000 ").unwrap(), "+442079460000");
     }
 
     #[test]

@@ -62,10 +62,7 @@ fn hostname_syntax_error(ascii: &str) -> Option<String> {
         return Some("it is empty".into());
     }
     if ascii.len() > 253 {
-        return Some(format!(
-            "it is {} characters long (at most 253)",
-            ascii.len()
-        ));
+        return Some(format!("it is {} characters long (at most 253)", ascii.len()));
     }
     for label in ascii.split('.') {
         if label.is_empty() {
@@ -74,10 +71,7 @@ fn hostname_syntax_error(ascii: &str) -> Option<String> {
         if label.len() > 63 {
             return Some(format!("the label {label:?} is longer than 63 characters"));
         }
-        if !label
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        {
+        if !label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
             return Some(format!(
                 "the label {label:?} has characters other than letters, digits and '-'"
             ));
@@ -165,9 +159,7 @@ pub fn assess(input: &str) -> Assessment {
     if let Some(provider) = free_mail_provider(ascii) {
         problems.push(Problem::new(
             "free-mail-provider",
-            format!(
-                "{ascii:?} is a free email provider ({provider}): anyone can get an address there"
-            ),
+            format!("{ascii:?} is a free email provider ({provider}): anyone can get an address there"),
         ));
     }
     Assessment {
@@ -302,10 +294,7 @@ mod tests {
     }
 
     fn matches(address_domain: &str, trusted: &str, subdomains: bool) -> bool {
-        trusted_match(address_domain, |d| {
-            (d == trusted).then_some(Rule(subdomains))
-        })
-        .is_some()
+        trusted_match(address_domain, |d| (d == trusted).then_some(Rule(subdomains))).is_some()
     }
 
     #[test]

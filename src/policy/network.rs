@@ -65,9 +65,9 @@ pub fn entry_concern(net: &IpNet) -> Option<EntryConcern> {
             "{net} covers more than a /16 ({} addresses)",
             1u64 << (32 - v4.prefix_len())
         ))),
-        IpNet::V6(v6) if v6.prefix_len() < 32 => Some(EntryConcern::TooBroad(format!(
-            "{net} covers more than a /32"
-        ))),
+        IpNet::V6(v6) if v6.prefix_len() < 32 => {
+            Some(EntryConcern::TooBroad(format!("{net} covers more than a /32")))
+        }
         _ => special_range(net).map(|kind| {
             EntryConcern::NotPublic(format!(
                 "{net} is in a {kind} range and cannot be a public mail server"
@@ -106,18 +106,12 @@ mod tests {
 
     #[test]
     fn parses_networks() {
-        assert_eq!(
-            parse_network("198.18.4.7").unwrap().to_string(),
-            "198.18.4.7/32"
-        );
+        assert_eq!(parse_network("198.18.4.7").unwrap().to_string(), "198.18.4.7/32");
         assert_eq!(
             parse_network("2001:db8::1").unwrap().to_string(),
             "2001:db8::1/128"
         );
-        assert_eq!(
-            parse_network(" 8.8.0.0/16 ").unwrap().to_string(),
-            "8.8.0.0/16"
-        );
+        assert_eq!(parse_network(" 8.8.0.0/16 ").unwrap().to_string(), "8.8.0.0/16");
         assert_eq!(
             parse_network("::ffff:8.8.8.0/120").unwrap().to_string(),
             "8.8.8.0/24"
@@ -162,26 +156,11 @@ mod tests {
     #[test]
     fn concerns() {
         let concern = |s: &str| entry_concern(&parse_network(s).unwrap());
-        assert!(matches!(
-            concern("8.0.0.0/8"),
-            Some(EntryConcern::TooBroad(_))
-        ));
-        assert!(matches!(
-            concern("2001::/16"),
-            Some(EntryConcern::TooBroad(_))
-        ));
-        assert!(matches!(
-            concern("10.1.0.0/16"),
-            Some(EntryConcern::NotPublic(_))
-        ));
-        assert!(matches!(
-            concern("203.0.113.5"),
-            Some(EntryConcern::NotPublic(_))
-        ));
-        assert!(matches!(
-            concern("fe80::1"),
-            Some(EntryConcern::NotPublic(_))
-        ));
+        assert!(matches!(concern("8.0.0.0/8"), Some(EntryConcern::TooBroad(_))));
+        assert!(matches!(concern("2001::/16"), Some(EntryConcern::TooBroad(_))));
+        assert!(matches!(concern("10.1.0.0/16"), Some(EntryConcern::NotPublic(_))));
+        assert!(matches!(concern("203.0.113.5"), Some(EntryConcern::NotPublic(_))));
+        assert!(matches!(concern("fe80::1"), Some(EntryConcern::NotPublic(_))));
         assert!(concern("8.8.0.0/16").is_none());
         assert!(concern("2a00:1450::/32").is_none());
     }

@@ -103,11 +103,7 @@ fn whitelist_specific(whitelist: &[IpNet]) -> Check {
 
 fn tls_required(settings: &SecuritySettings) -> Check {
     if settings.require_tls {
-        Check::new(
-            "tls-required",
-            Status::Pass,
-            "TLS is required for incoming email",
-        )
+        Check::new("tls-required", Status::Pass, "TLS is required for incoming email")
     } else {
         Check::new(
             "tls-required",

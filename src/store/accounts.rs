@@ -64,8 +64,7 @@ impl Db<'_> {
     }
 
     pub fn users(&self, account: &str) -> Result<Vec<User>> {
-        let sql =
-            format!("SELECT {USER_COLUMNS} FROM users WHERE account_id = ?1 ORDER BY email_key");
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE account_id = ?1 ORDER BY email_key");
         let mut stmt = self.0.prepare(&sql)?;
         let rows = stmt.query_map([account], user_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -74,10 +73,7 @@ impl Db<'_> {
     /// The registered user with this address key (lower-case local part @ normalized domain), in any account.
     pub fn user_by_key(&self, email_key: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email_key = ?1");
-        Ok(self
-            .0
-            .query_row(&sql, [email_key], user_from_row)
-            .optional()?)
+        Ok(self.0.query_row(&sql, [email_key], user_from_row).optional()?)
     }
 
     pub fn whitelist(&self, account: &str) -> Result<Vec<WhitelistEntry>> {
@@ -161,8 +157,7 @@ impl Tx<'_> {
     }
 
     pub fn delete_account(&mut self, id: &str) -> Result<()> {
-        self.tx
-            .execute("DELETE FROM accounts WHERE id = ?1", [id])?;
+        self.tx.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -170,7 +165,15 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO users (email_key, account_id, email, profile, language, fax_number, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![email_key, user.account, user.email, user.profile, user.language, user.fax_number, user.created_at],
+            params![
+                email_key,
+                user.account,
+                user.email,
+                user.profile,
+                user.language,
+                user.fax_number,
+                user.created_at
+            ],
         )?;
         Ok(())
     }

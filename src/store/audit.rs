@@ -104,8 +104,7 @@ impl Db<'_> {
                 action: row.get(3)?,
                 account: row.get(4)?,
                 subject: row.get(5)?,
-                details: serde_json::from_str(&details)
-                    .unwrap_or(serde_json::Value::String(details)),
+                details: serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details)),
                 hash: row.get(7)?,
             })
         })?;

@@ -5,7 +5,8 @@ use crate::model::TrustedDomain;
 use anyhow::Result;
 use rusqlite::{OptionalExtension, Row, params};
 
-const COLUMNS: &str = "domain, account_id, include_subdomains, certified_by, certified_on, request_ref, added_by, added_at";
+const COLUMNS: &str =
+    "domain, account_id, include_subdomains, certified_by, certified_on, request_ref, added_by, added_at";
 
 fn domain_from_row(row: &Row<'_>) -> rusqlite::Result<TrustedDomain> {
     let domain: String = row.get(0)?;
@@ -65,9 +66,7 @@ impl Db<'_> {
 impl Tx<'_> {
     pub fn insert_trusted_domain(&mut self, domain: &TrustedDomain) -> Result<()> {
         self.tx.execute(
-            &format!(
-                "INSERT INTO trusted_domains ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-            ),
+            &format!("INSERT INTO trusted_domains ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
             params![
                 domain.domain,
                 domain.account,

@@ -122,12 +122,9 @@ impl Store {
             );
         }
         if version == 0 {
-            let tables: i64 =
-                tx.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+            let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
             if tables > 0 {
-                bail!(
-                    "this SQLite file is not an xmfax store (it has other tables); it was left untouched"
-                );
+                bail!("this SQLite file is not an xmfax store (it has other tables); it was left untouched");
             }
         }
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {

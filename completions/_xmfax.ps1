@@ -1,0 +1,602 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'xmfax'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'xmfax' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'Customer accounts and their defaults (faxing profile, language, main fax number)')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Registered users of an account')
+            [CompletionResult]::new('security', 'security', [CompletionResultType]::ParameterValue, 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The hash-chained audit trail of every change')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (or write all man pages to a directory)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;accounts' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;accounts;add' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The customer''s name')
+            [CompletionResult]::new('--fax-number', '--fax-number', [CompletionResultType]::ParameterName, 'Main fax number, in international form (+16502530000); the outbound number of unlisted senders')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The service region hosting the account')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Default faxing profile')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;accounts;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;accounts;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;accounts;set' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--fax-number', '--fax-number', [CompletionResultType]::ParameterName, 'fax-number')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'region')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'profile')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'language')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;accounts;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;accounts;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;accounts;help;add' {
+            break
+        }
+        'xmfax;accounts;help;list' {
+            break
+        }
+        'xmfax;accounts;help;show' {
+            break
+        }
+        'xmfax;accounts;help;set' {
+            break
+        }
+        'xmfax;accounts;help;remove' {
+            break
+        }
+        'xmfax;accounts;help;help' {
+            break
+        }
+        'xmfax;users' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;users;add' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The user''s faxing profile [default: the account''s]')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The user''s language [default: the account''s]')
+            [CompletionResult]::new('--fax-number', '--fax-number', [CompletionResultType]::ParameterName, 'The user''s own fax number, in international form [default: the account''s main number]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;users;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;users;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;users;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;users;help;add' {
+            break
+        }
+        'xmfax;users;help;list' {
+            break
+        }
+        'xmfax;users;help;remove' {
+            break
+        }
+        'xmfax;users;help;help' {
+            break
+        }
+        'xmfax;security' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn spoofing protection or required TLS on or off')
+            [CompletionResult]::new('whitelist', 'whitelist', [CompletionResultType]::ParameterValue, 'The whitelist of the customer''s mail servers (the only sources allowed when non-empty)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the securing prerequisites of an account (exit 1 when a check fails)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;security;set' {
+            [CompletionResult]::new('--spoofing-protection', '--spoofing-protection', [CompletionResultType]::ParameterName, 'Accept email only when the sender''s domain authenticates it (DMARC, or SPF and DKIM)')
+            [CompletionResult]::new('--require-tls', '--require-tls', [CompletionResultType]::ParameterName, 'Accept email only over TLS')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;security;whitelist' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add networks (CIDR; a bare address is a /32 or /128)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove networks')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the whitelisted networks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;security;whitelist;add' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;security;whitelist;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;security;whitelist;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;security;whitelist;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add networks (CIDR; a bare address is a /32 or /128)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove networks')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the whitelisted networks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;security;whitelist;help;add' {
+            break
+        }
+        'xmfax;security;whitelist;help;remove' {
+            break
+        }
+        'xmfax;security;whitelist;help;list' {
+            break
+        }
+        'xmfax;security;whitelist;help;help' {
+            break
+        }
+        'xmfax;security;check' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;security;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn spoofing protection or required TLS on or off')
+            [CompletionResult]::new('whitelist', 'whitelist', [CompletionResultType]::ParameterValue, 'The whitelist of the customer''s mail servers (the only sources allowed when non-empty)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the securing prerequisites of an account (exit 1 when a check fails)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;security;help;set' {
+            break
+        }
+        'xmfax;security;help;whitelist' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add networks (CIDR; a bare address is a /32 or /128)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove networks')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the whitelisted networks')
+            break
+        }
+        'xmfax;security;help;whitelist;add' {
+            break
+        }
+        'xmfax;security;help;whitelist;remove' {
+            break
+        }
+        'xmfax;security;help;whitelist;list' {
+            break
+        }
+        'xmfax;security;help;check' {
+            break
+        }
+        'xmfax;security;help;help' {
+            break
+        }
+        'xmfax;audit' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;audit;log' {
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only rows about this account')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N rows')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;audit;verify' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;audit;help' {
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;audit;help;log' {
+            break
+        }
+        'xmfax;audit;help;verify' {
+            break
+        }
+        'xmfax;audit;help;help' {
+            break
+        }
+        'xmfax;completions' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--dynamic', '--dynamic', [CompletionResultType]::ParameterName, 'Print the registration of dynamic completion instead, which also completes live values from the store (account IDs, trusted domains, request references)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;man' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;help' {
+            [CompletionResult]::new('accounts', 'accounts', [CompletionResultType]::ParameterValue, 'Customer accounts and their defaults (faxing profile, language, main fax number)')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Registered users of an account')
+            [CompletionResult]::new('security', 'security', [CompletionResultType]::ParameterValue, 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The hash-chained audit trail of every change')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (or write all man pages to a directory)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'xmfax;help;accounts' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains)')
+            break
+        }
+        'xmfax;help;accounts;add' {
+            break
+        }
+        'xmfax;help;accounts;list' {
+            break
+        }
+        'xmfax;help;accounts;show' {
+            break
+        }
+        'xmfax;help;accounts;set' {
+            break
+        }
+        'xmfax;help;accounts;remove' {
+            break
+        }
+        'xmfax;help;users' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user')
+            break
+        }
+        'xmfax;help;users;add' {
+            break
+        }
+        'xmfax;help;users;list' {
+            break
+        }
+        'xmfax;help;users;remove' {
+            break
+        }
+        'xmfax;help;security' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn spoofing protection or required TLS on or off')
+            [CompletionResult]::new('whitelist', 'whitelist', [CompletionResultType]::ParameterValue, 'The whitelist of the customer''s mail servers (the only sources allowed when non-empty)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the securing prerequisites of an account (exit 1 when a check fails)')
+            break
+        }
+        'xmfax;help;security;set' {
+            break
+        }
+        'xmfax;help;security;whitelist' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add networks (CIDR; a bare address is a /32 or /128)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove networks')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the whitelisted networks')
+            break
+        }
+        'xmfax;help;security;whitelist;add' {
+            break
+        }
+        'xmfax;help;security;whitelist;remove' {
+            break
+        }
+        'xmfax;help;security;whitelist;list' {
+            break
+        }
+        'xmfax;help;security;check' {
+            break
+        }
+        'xmfax;help;audit' {
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
+            break
+        }
+        'xmfax;help;audit;log' {
+            break
+        }
+        'xmfax;help;audit;verify' {
+            break
+        }
+        'xmfax;help;completions' {
+            break
+        }
+        'xmfax;help;man' {
+            break
+        }
+        'xmfax;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,521 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[xmfax] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'xmfax'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'xmfax'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand accounts 'Customer accounts and their defaults (faxing profile, language, main fax number)'
+            cand users 'Registered users of an account'
+            cand security 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+            cand audit 'The hash-chained audit trail of every change'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (or write all man pages to a directory)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;accounts'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Create an account with its defaults'
+            cand list 'List every account'
+            cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
+            cand set 'Change an account''s name or defaults'
+            cand remove 'Remove an account and everything it has (users, whitelist, trusted domains)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;accounts;add'= {
+            cand --name 'The customer''s name'
+            cand --fax-number 'Main fax number, in international form (+16502530000); the outbound number of unlisted senders'
+            cand --region 'The service region hosting the account'
+            cand --profile 'Default faxing profile'
+            cand --language 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;accounts;list'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;accounts;show'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;accounts;set'= {
+            cand --name 'name'
+            cand --fax-number 'fax-number'
+            cand --region 'region'
+            cand --profile 'profile'
+            cand --language 'language'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;accounts;remove'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;accounts;help'= {
+            cand add 'Create an account with its defaults'
+            cand list 'List every account'
+            cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
+            cand set 'Change an account''s name or defaults'
+            cand remove 'Remove an account and everything it has (users, whitelist, trusted domains)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;accounts;help;add'= {
+        }
+        &'xmfax;accounts;help;list'= {
+        }
+        &'xmfax;accounts;help;show'= {
+        }
+        &'xmfax;accounts;help;set'= {
+        }
+        &'xmfax;accounts;help;remove'= {
+        }
+        &'xmfax;accounts;help;help'= {
+        }
+        &'xmfax;users'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Register a user; an address belongs to at most one account'
+            cand list 'List an account''s registered users'
+            cand remove 'Remove a registered user'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;users;add'= {
+            cand --profile 'The user''s faxing profile [default: the account''s]'
+            cand --language 'The user''s language [default: the account''s]'
+            cand --fax-number 'The user''s own fax number, in international form [default: the account''s main number]'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;users;list'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;users;remove'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;users;help'= {
+            cand add 'Register a user; an address belongs to at most one account'
+            cand list 'List an account''s registered users'
+            cand remove 'Remove a registered user'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;users;help;add'= {
+        }
+        &'xmfax;users;help;list'= {
+        }
+        &'xmfax;users;help;remove'= {
+        }
+        &'xmfax;users;help;help'= {
+        }
+        &'xmfax;security'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Turn spoofing protection or required TLS on or off'
+            cand whitelist 'The whitelist of the customer''s mail servers (the only sources allowed when non-empty)'
+            cand check 'Check the securing prerequisites of an account (exit 1 when a check fails)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;security;set'= {
+            cand --spoofing-protection 'Accept email only when the sender''s domain authenticates it (DMARC, or SPF and DKIM)'
+            cand --require-tls 'Accept email only over TLS'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;security;whitelist'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add networks (CIDR; a bare address is a /32 or /128)'
+            cand remove 'Remove networks'
+            cand list 'List the whitelisted networks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;security;whitelist;add'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;security;whitelist;remove'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;security;whitelist;list'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;security;whitelist;help'= {
+            cand add 'Add networks (CIDR; a bare address is a /32 or /128)'
+            cand remove 'Remove networks'
+            cand list 'List the whitelisted networks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;security;whitelist;help;add'= {
+        }
+        &'xmfax;security;whitelist;help;remove'= {
+        }
+        &'xmfax;security;whitelist;help;list'= {
+        }
+        &'xmfax;security;whitelist;help;help'= {
+        }
+        &'xmfax;security;check'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;security;help'= {
+            cand set 'Turn spoofing protection or required TLS on or off'
+            cand whitelist 'The whitelist of the customer''s mail servers (the only sources allowed when non-empty)'
+            cand check 'Check the securing prerequisites of an account (exit 1 when a check fails)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;security;help;set'= {
+        }
+        &'xmfax;security;help;whitelist'= {
+            cand add 'Add networks (CIDR; a bare address is a /32 or /128)'
+            cand remove 'Remove networks'
+            cand list 'List the whitelisted networks'
+        }
+        &'xmfax;security;help;whitelist;add'= {
+        }
+        &'xmfax;security;help;whitelist;remove'= {
+        }
+        &'xmfax;security;help;whitelist;list'= {
+        }
+        &'xmfax;security;help;check'= {
+        }
+        &'xmfax;security;help;help'= {
+        }
+        &'xmfax;audit'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand log 'Show audit rows, newest first'
+            cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;audit;log'= {
+            cand --account 'Only rows about this account'
+            cand --limit 'At most N rows'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;audit;verify'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;audit;help'= {
+            cand log 'Show audit rows, newest first'
+            cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;audit;help;log'= {
+        }
+        &'xmfax;audit;help;verify'= {
+        }
+        &'xmfax;audit;help;help'= {
+        }
+        &'xmfax;completions'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --dynamic 'Print the registration of dynamic completion instead, which also completes live values from the store (account IDs, trusted domains, request references)'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;man'= {
+            cand --out 'Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;help'= {
+            cand accounts 'Customer accounts and their defaults (faxing profile, language, main fax number)'
+            cand users 'Registered users of an account'
+            cand security 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+            cand audit 'The hash-chained audit trail of every change'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (or write all man pages to a directory)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;help;accounts'= {
+            cand add 'Create an account with its defaults'
+            cand list 'List every account'
+            cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
+            cand set 'Change an account''s name or defaults'
+            cand remove 'Remove an account and everything it has (users, whitelist, trusted domains)'
+        }
+        &'xmfax;help;accounts;add'= {
+        }
+        &'xmfax;help;accounts;list'= {
+        }
+        &'xmfax;help;accounts;show'= {
+        }
+        &'xmfax;help;accounts;set'= {
+        }
+        &'xmfax;help;accounts;remove'= {
+        }
+        &'xmfax;help;users'= {
+            cand add 'Register a user; an address belongs to at most one account'
+            cand list 'List an account''s registered users'
+            cand remove 'Remove a registered user'
+        }
+        &'xmfax;help;users;add'= {
+        }
+        &'xmfax;help;users;list'= {
+        }
+        &'xmfax;help;users;remove'= {
+        }
+        &'xmfax;help;security'= {
+            cand set 'Turn spoofing protection or required TLS on or off'
+            cand whitelist 'The whitelist of the customer''s mail servers (the only sources allowed when non-empty)'
+            cand check 'Check the securing prerequisites of an account (exit 1 when a check fails)'
+        }
+        &'xmfax;help;security;set'= {
+        }
+        &'xmfax;help;security;whitelist'= {
+            cand add 'Add networks (CIDR; a bare address is a /32 or /128)'
+            cand remove 'Remove networks'
+            cand list 'List the whitelisted networks'
+        }
+        &'xmfax;help;security;whitelist;add'= {
+        }
+        &'xmfax;help;security;whitelist;remove'= {
+        }
+        &'xmfax;help;security;whitelist;list'= {
+        }
+        &'xmfax;help;security;check'= {
+        }
+        &'xmfax;help;audit'= {
+            cand log 'Show audit rows, newest first'
+            cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+        }
+        &'xmfax;help;audit;log'= {
+        }
+        &'xmfax;help;audit;verify'= {
+        }
+        &'xmfax;help;completions'= {
+        }
+        &'xmfax;help;man'= {
+        }
+        &'xmfax;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

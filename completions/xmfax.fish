@@ -1,0 +1,296 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_xmfax_global_optspecs
+    string join \n db= agent= o/output= y/yes no-input h/help V/version
+end
+
+function __fish_xmfax_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_xmfax_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_xmfax_using_subcommand
+    set -l cmd (__fish_xmfax_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c xmfax -n "__fish_xmfax_needs_command" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_needs_command" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_needs_command" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_needs_command" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_needs_command" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_needs_command" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "users" -d 'Registered users of an account'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "audit" -d 'The hash-chained audit trail of every change'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "add" -d 'Create an account with its defaults'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "list" -d 'List every account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "set" -d 'Change an account\'s name or defaults'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l name -d 'The customer\'s name' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l fax-number -d 'Main fax number, in international form (+16502530000); the outbound number of unlisted senders' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l region -d 'The service region hosting the account' -r -f -a "us\t''
+eu\t''
+ca\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l profile -d 'Default faxing profile' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l language -d 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l name -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l fax-number -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l region -r -f -a "us\t''
+eu\t''
+ca\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l profile -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l language -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "add" -d 'Create an account with its defaults'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an account\'s name or defaults'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Register a user; an address belongs to at most one account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List an account\'s registered users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l profile -d 'The user\'s faxing profile [default: the account\'s]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l language -d 'The user\'s language [default: the account\'s]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l fax-number -d 'The user\'s own fax number, in international form [default: the account\'s main number]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a user; an address belongs to at most one account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an account\'s registered users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -f -a "set" -d 'Turn spoofing protection or required TLS on or off'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -f -a "whitelist" -d 'The whitelist of the customer\'s mail servers (the only sources allowed when non-empty)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l spoofing-protection -d 'Accept email only when the sender\'s domain authenticates it (DMARC, or SPF and DKIM)' -r -f -a "on\t''
+off\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l require-tls -d 'Accept email only over TLS' -r -f -a "on\t''
+off\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "add" -d 'Add networks (CIDR; a bare address is a /32 or /128)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "remove" -d 'Remove networks'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "list" -d 'List the whitelisted networks'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "set" -d 'Turn spoofing protection or required TLS on or off'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "whitelist" -d 'The whitelist of the customer\'s mail servers (the only sources allowed when non-empty)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "log" -d 'Show audit rows, newest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l account -d 'Only rows about this account' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'At most N rows' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit rows, newest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l dynamic -d 'Print the registration of dynamic completion instead, which also completes live values from the store (account IDs, trusted domains, request references)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l out -d 'Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "users" -d 'Registered users of an account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "audit" -d 'The hash-chained audit trail of every change'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "add" -d 'Create an account with its defaults'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'List every account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "set" -d 'Change an account\'s name or defaults'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "add" -d 'Register a user; an address belongs to at most one account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List an account\'s registered users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "set" -d 'Turn spoofing protection or required TLS on or off'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "whitelist" -d 'The whitelist of the customer\'s mail servers (the only sources allowed when non-empty)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit rows, newest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'

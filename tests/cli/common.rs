@@ -1,0 +1,135 @@
+//! Shared harness: a temporary store and helpers to run the binary against it.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A fresh temporary store; every command run through it uses that store and a fixed agent name.
+pub struct Env {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("xmfax.db");
+        Env { dir, db }
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("xmfax").expect("binary");
+        cmd.env("XMFAX_DB", &self.db)
+            .env("XMFAX_AGENT", "test-agent")
+            .env_remove("XMFAX_AUTHSERV_ID")
+            .env_remove("COMPLETE");
+        cmd
+    }
+
+    /// Runs `xmfax ARGS` and asserts it exits 0.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("run");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "xmfax {args:?} failed:\nstdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Runs `xmfax ARGS`, asserts the exit code, and returns (stdout, stderr).
+    pub fn code(&self, expected: i32, args: &[&str]) -> (String, String) {
+        let out = self.cmd().args(args).output().expect("run");
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(expected),
+            "xmfax {args:?}:\nstdout: {stdout}\nstderr: {stderr}"
+        );
+        (stdout, stderr)
+    }
+
+    /// Runs `xmfax -o json ARGS` expecting `expected_code` and parses stdout.
+    pub fn json(&self, expected_code: i32, args: &[&str]) -> serde_json::Value {
+        let mut full = vec!["-o", "json"];
+        full.extend_from_slice(args);
+        let (stdout, _) = self.code(expected_code, &full);
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"))
+    }
+
+    /// An account with spoofing protection on, ready to trust domains.
+    pub fn secured_account(&self, id: &str) {
+        self.ok(&[
+            "accounts",
+            "add",
+            id,
+            "--name",
+            &format!("{id} Inc."),
+            "--fax-number",
+            "+16502530000",
+        ]);
+        self.ok(&[
+            "security",
+            "set",
+            id,
+            "--spoofing-protection",
+            "on",
+            "--require-tls",
+            "on",
+        ]);
+    }
+
+    /// Opens the store directly, to inspect or tamper with it.
+    pub fn sql(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).expect("open store")
+    }
+
+    /// A logical dump of the whole store, to prove that a refused command changed nothing.
+    pub fn dump(&self) -> String {
+        dump(&self.db)
+    }
+
+    pub fn write_file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).expect("write file");
+        path
+    }
+}
+
+pub fn dump(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open store");
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables.sort();
+    let mut out = String::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1"))
+            .unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((0..columns)
+                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap();
+        out.push_str(&format!("== {table}\n"));
+        for row in rows {
+            out.push_str(&row.unwrap());
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,79 @@
+//! `xmfax completions` and `xmfax man`: checked-in scripts stay in sync; live values come from the store.
+
+use super::common::Env;
+
+#[test]
+fn checked_in_completion_scripts_match_the_cli() {
+    let env = Env::new();
+    for (shell, file) in [
+        ("bash", "xmfax.bash"),
+        ("zsh", "_xmfax"),
+        ("fish", "xmfax.fish"),
+        ("elvish", "xmfax.elv"),
+        ("powershell", "_xmfax.ps1"),
+    ] {
+        let generated = env.ok(&["completions", shell]);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("completions")
+            .join(file);
+        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            generated == checked_in,
+            "completions/{file} is out of date: run `cargo run -- completions {shell} > completions/{file}` (or scripts/gen-completions)"
+        );
+    }
+}
+
+#[test]
+fn dynamic_completion_offers_account_ids_and_never_creates_a_store() {
+    let env = Env::new();
+    let complete = |words: &[&str]| {
+        let out = env
+            .cmd()
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+            .env("_CLAP_COMPLETE_SPACE", "true")
+            .env("_CLAP_IFS", "\n")
+            .arg("--")
+            .args(words)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let without_store = complete(&["xmfax", "accounts", "show", ""]);
+    assert!(!without_store.contains("acme"), "{without_store}");
+    assert!(!env.db.exists(), "completion must not create a store");
+    env.ok(&[
+        "accounts",
+        "add",
+        "acme",
+        "--name",
+        "Acme",
+        "--fax-number",
+        "+16502530000",
+    ]);
+    env.ok(&[
+        "accounts",
+        "add",
+        "beta",
+        "--name",
+        "Beta",
+        "--fax-number",
+        "+16502530000",
+    ]);
+    let offered = complete(&["xmfax", "accounts", "show", ""]);
+    assert!(offered.contains("acme") && offered.contains("beta"), "{offered}");
+    let registration = env.ok(&["completions", "bash", "--dynamic"]);
+    assert!(registration.contains("COMPLETE"), "{registration}");
+}
+
+#[test]
+fn man_page_renders() {
+    let env = Env::new();
+    let page = env.ok(&["man"]);
+    assert!(page.contains(".TH xmfax"), "{page}");
+    let dir = env.dir.path().join("man");
+    env.ok(&["man", "--out", dir.to_str().unwrap()]);
+    assert!(dir.join("xmfax-accounts-add.1").exists());
+}

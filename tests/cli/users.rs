@@ -1,0 +1,93 @@
+//! `xmfax users`: registered users, one account per address.
+
+use super::common::Env;
+
+#[test]
+fn an_address_belongs_to_one_account_case_insensitively() {
+    let env = Env::new();
+    env.ok(&[
+        "accounts",
+        "add",
+        "acme",
+        "--name",
+        "Acme",
+        "--fax-number",
+        "+16502530000",
+    ]);
+    env.ok(&[
+        "accounts",
+        "add",
+        "beta",
+        "--name",
+        "Beta",
+        "--fax-number",
+        "+16502530001",
+    ]);
+    let user = env.json(
+        0,
+        &[
+            "users",
+            "add",
+            "acme",
+            "Jane.Roe@Bücher.Example",
+            "--language",
+            "de",
+        ],
+    );
+    assert_eq!(user["email"], "Jane.Roe@xn--bcher-kva.example");
+    let (_, stderr) = env.code(2, &["users", "add", "beta", "jane.roe@xn--bcher-kva.example."]);
+    assert!(
+        stderr.contains("already registered in account \"acme\""),
+        "{stderr}"
+    );
+    let list = env.json(0, &["users", "list", "acme"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["language"], "de");
+}
+
+#[test]
+fn bad_addresses_and_values_are_refused() {
+    let env = Env::new();
+    env.ok(&[
+        "accounts",
+        "add",
+        "acme",
+        "--name",
+        "Acme",
+        "--fax-number",
+        "+16502530000",
+    ]);
+    for bad in [
+        "jane",
+        "jane@",
+        "@acme.com",
+        "jane@localhost",
+        "ja ne@acme.com",
+        "jane@acme..com",
+    ] {
+        let (_, stderr) = env.code(2, &["users", "add", "acme", bad]);
+        assert!(stderr.contains(bad), "{stderr}");
+    }
+    env.code(
+        2,
+        &["users", "add", "acme", "jane@acme.com", "--fax-number", "12"],
+    );
+}
+
+#[test]
+fn remove_a_user() {
+    let env = Env::new();
+    env.ok(&[
+        "accounts",
+        "add",
+        "acme",
+        "--name",
+        "Acme",
+        "--fax-number",
+        "+16502530000",
+    ]);
+    env.ok(&["users", "add", "acme", "jane@acme.com"]);
+    env.code(2, &["users", "remove", "acme", "john@acme.com"]);
+    env.ok(&["users", "remove", "acme", "JANE@acme.com"]);
+    assert_eq!(env.json(0, &["users", "list", "acme"]), serde_json::json!([]));
+}
