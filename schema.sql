@@ -52,6 +52,8 @@ CREATE TABLE requests (
     status        TEXT NOT NULL CHECK (status IN ('approved', 'refused')),
     form_text     TEXT NOT NULL,
     form_sha256   TEXT NOT NULL,
+    signed_by     TEXT,                           -- the form's signature: the certification of its domains
+    signed_on     TEXT,                           -- YYYY-MM-DD
     reasons       TEXT NOT NULL,                  -- JSON array of {code, message, domain?}
     changes       TEXT NOT NULL,                  -- JSON {added: [], removed: []}
     processed_by  TEXT NOT NULL,

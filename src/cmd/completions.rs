@@ -97,7 +97,7 @@ fn completion_store() -> Option<Store> {
     Store::open_read_only(&path).ok()
 }
 
-fn candidates(
+pub fn candidates(
     load: impl FnOnce(&Store) -> Result<Vec<(String, Option<String>)>>,
 ) -> Vec<CompletionCandidate> {
     let Some(store) = completion_store() else {

@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod completions;
+mod domains;
 mod security;
 mod users;
 
@@ -29,6 +30,9 @@ pub enum Command {
     /// Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check
     #[command(subcommand)]
     Security(security::SecurityCommand),
+    /// Trusted email domains: anyone with an address in them can fax by email through the account
+    #[command(subcommand)]
+    Domains(domains::DomainsCommand),
     /// The hash-chained audit trail of every change
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -125,6 +129,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Accounts(command) => accounts::run(&ctx, command),
         Command::Users(command) => users::run(&ctx, command),
         Command::Security(command) => security::run(&ctx, command),
+        Command::Domains(command) => domains::run(&ctx, command),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),

@@ -2,6 +2,7 @@
 //! Commands describe what to show as [`Block`]s; every string is escaped here before it reaches a terminal.
 
 mod accounts;
+mod domains;
 
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, TableComponent, presets};

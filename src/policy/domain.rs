@@ -2,6 +2,7 @@
 //! and label-boundary matching of an address domain against trusted domains.
 
 use super::Problem;
+use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::net::IpAddr;
 use std::sync::LazyLock;
@@ -185,6 +186,71 @@ pub fn free_mail_provider(ascii: &str) -> Option<&'static str> {
         .find_map(|name| FREE_MAIL_DOMAINS.get(name).copied())
 }
 
+/// Who certified that the customer owns the domains, and when (from a signed form or given by the agent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certification {
+    pub certified_by: String,
+    pub certified_on: NaiveDate,
+    pub request: Option<String>,
+}
+
+/// A trusted domain held by some account that conflicts with trusting a new one: the same name,
+/// a parent that includes its subdomains, or (for a new entry with subdomains) a name below it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub account: String,
+    pub domain: String,
+    pub include_subdomains: bool,
+}
+
+/// The checks that depend on the account: ownership by another account, the certification, and the
+/// account's own securing checks (`failing_checks`: id and message of each failing one).
+pub fn account_problems(
+    account: &str,
+    holders: &[Holder],
+    certification: Option<&Certification>,
+    failing_checks: &[(&str, &str)],
+    today: NaiveDate,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for holder in holders.iter().filter(|h| h.account != account) {
+        problems.push(Problem::new(
+            "trusted-by-other-account",
+            format!(
+                "{} is already trusted by account {:?}{}: a domain belongs to at most one account",
+                holder.domain,
+                holder.account,
+                if holder.include_subdomains {
+                    " with its subdomains"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
+    match certification {
+        None => problems.push(Problem::new(
+            "no-certification",
+            "no ownership certification: give --request REF (an approved signed form) or --certified-by NAME --certified-on DATE",
+        )),
+        Some(c) if c.certified_by.trim().is_empty() => {
+            problems.push(Problem::new("no-certification", "the certification names no one (empty --certified-by)"))
+        }
+        Some(c) if c.certified_on > today => problems.push(Problem::new(
+            "no-certification",
+            format!("the certification date {} is in the future", c.certified_on),
+        )),
+        Some(_) => {}
+    }
+    for (id, message) in failing_checks {
+        problems.push(Problem::new(
+            "account-not-secured",
+            format!("account {account} fails the securing check `{id}`: {message}"),
+        ));
+    }
+    problems
+}
+
 /// A trusted domain as matching needs it.
 pub trait TrustRule {
     fn include_subdomains(&self) -> bool;
@@ -295,6 +361,52 @@ mod tests {
 
     fn matches(address_domain: &str, trusted: &str, subdomains: bool) -> bool {
         trusted_match(address_domain, |d| (d == trusted).then_some(Rule(subdomains))).is_some()
+    }
+
+    #[test]
+    fn account_dependent_codes() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let cert = Certification {
+            certified_by: "Jane Roe".into(),
+            certified_on: today,
+            request: None,
+        };
+        let codes = |holders: &[Holder], cert: Option<&Certification>, failing: &[(&str, &str)]| {
+            account_problems("acme", holders, cert, failing, today)
+                .iter()
+                .map(|p| p.code)
+                .collect::<Vec<_>>()
+        };
+        assert!(codes(&[], Some(&cert), &[]).is_empty());
+        let mine = Holder {
+            account: "acme".into(),
+            domain: "acme.com".into(),
+            include_subdomains: true,
+        };
+        assert!(codes(&[mine], Some(&cert), &[]).is_empty());
+        let theirs = Holder {
+            account: "beta".into(),
+            domain: "acme.com".into(),
+            include_subdomains: false,
+        };
+        let problems = account_problems("acme", &[theirs], Some(&cert), &[], today);
+        assert_eq!(problems[0].code, "trusted-by-other-account");
+        assert!(problems[0].message.contains("\"beta\""));
+        assert_eq!(codes(&[], None, &[]), ["no-certification"]);
+        let future = Certification {
+            certified_on: today.succ_opt().unwrap(),
+            ..cert.clone()
+        };
+        assert_eq!(codes(&[], Some(&future), &[]), ["no-certification"]);
+        let nobody = Certification {
+            certified_by: " ".into(),
+            ..cert.clone()
+        };
+        assert_eq!(codes(&[], Some(&nobody), &[]), ["no-certification"]);
+        assert_eq!(
+            codes(&[], Some(&cert), &[("sources-restrained", "off")]),
+            ["account-not-secured"]
+        );
     }
 
     #[test]

@@ -57,12 +57,6 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn account_ids(&self) -> Result<Vec<String>> {
-        let mut stmt = self.0.prepare("SELECT id FROM accounts ORDER BY id")?;
-        let rows = stmt.query_map([], |row| row.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     pub fn users(&self, account: &str) -> Result<Vec<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE account_id = ?1 ORDER BY email_key");
         let mut stmt = self.0.prepare(&sql)?;

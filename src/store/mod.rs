@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod domains;
+mod requests;
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -179,10 +180,6 @@ impl<'c> Tx<'c> {
 
     pub fn now(&self) -> String {
         timestamp(self.now)
-    }
-
-    pub fn agent(&self) -> &str {
-        self.agent
     }
 }
 

@@ -1,0 +1,598 @@
+//! `xmfax domains`: trust, distrust, list and check email domains, with every certification check.
+
+use super::{Ctx, Outcome, account_candidates};
+use crate::model::TrustedDomain;
+use crate::output::{self, Block, Tabular};
+use crate::policy::domain::{self, Certification, Holder};
+use crate::policy::{Problem, security};
+use crate::store::{Db, Tx};
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::{ArgGroup, Args, Subcommand};
+use clap_complete::{ArgValueCandidates, CompletionCandidate};
+use serde::Serialize;
+use serde_json::json;
+
+#[derive(Debug, Subcommand)]
+pub enum DomainsCommand {
+    /// Trust domains for an account's email-to-fax (all or nothing: one refused domain adds none)
+    Add(AddArgs),
+    /// Stop trusting domains
+    Remove(RemoveArgs),
+    /// List trusted domains of one account, or of all
+    List {
+        #[arg(add = ArgValueCandidates::new(account_candidates))]
+        account: Option<String>,
+    },
+    /// Run the checks that need no account on domains (exit 1 if any would be refused)
+    Check {
+        #[arg(required = true, value_name = "DOMAIN")]
+        domains: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group = ArgGroup::new("certification").args(["request", "certified_by"]).multiple(false))]
+pub struct AddArgs {
+    /// Account ID (prompted for on a terminal when missing)
+    #[arg(add = ArgValueCandidates::new(account_candidates))]
+    account: Option<String>,
+    /// Complete SMTP domains, e.g. acme.com bücher.example
+    #[arg(value_name = "DOMAIN")]
+    domains: Vec<String>,
+    /// The approved signed request form that certifies these domains
+    #[arg(long, value_name = "REF", add = ArgValueCandidates::new(request_candidates))]
+    request: Option<String>,
+    /// Who certified that the domains belong to the customer
+    #[arg(long, value_name = "NAME", requires = "certified_on")]
+    certified_by: Option<String>,
+    /// When they certified it
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "certified_by", value_parser = parse_date)]
+    certified_on: Option<NaiveDate>,
+    /// Also trust every subdomain (mail.acme.com under acme.com)
+    #[arg(long)]
+    include_subdomains: bool,
+    /// Run every check and report, but change nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    #[arg(add = ArgValueCandidates::new(account_candidates))]
+    account: String,
+    #[arg(required = true, value_name = "DOMAIN", add = ArgValueCandidates::new(trusted_domain_candidates))]
+    domains: Vec<String>,
+    /// The signed request form asking for the removal, recorded in the audit trail
+    #[arg(long, value_name = "REF")]
+    request: Option<String>,
+}
+
+pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{input:?} is not a date in YYYY-MM-DD form"))
+}
+
+/// One domain that cannot be trusted, with every reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct Refusal {
+    pub domain: String,
+    pub reasons: Vec<Problem>,
+}
+
+/// What trusting a list of domains would do; computed inside the write transaction that applies it.
+#[derive(Debug, Default)]
+pub struct AdditionPlan {
+    pub added: Vec<TrustedDomain>,
+    pub unchanged: Vec<String>,
+    pub refused: Vec<Refusal>,
+}
+
+/// JSON `{"account", "dry_run", "added": [], "unchanged": [], "refused": [{"domain", "reasons": [{"code", "message"}]}]}`.
+#[derive(Debug, Serialize)]
+struct AddReport {
+    account: String,
+    dry_run: bool,
+    added: Vec<String>,
+    unchanged: Vec<String>,
+    refused: Vec<Refusal>,
+}
+
+/// A request to trust domains for one account, as `domains add`, a signed form or an import makes it.
+pub struct NewDomains<'a> {
+    pub account: &'a str,
+    pub inputs: &'a [String],
+    pub include_subdomains: bool,
+    pub certification: Option<&'a Certification>,
+    /// Who adds them and when (recorded on each domain), and today's date for the certification check.
+    pub agent: &'a str,
+    pub now: &'a str,
+    pub today: NaiveDate,
+}
+
+/// Checks every input domain for the account and plans the additions. Nothing is written.
+pub fn plan_additions(db: &Db<'_>, new: &NewDomains<'_>) -> Result<AdditionPlan> {
+    let NewDomains {
+        account,
+        inputs,
+        include_subdomains,
+        certification,
+        agent,
+        now,
+        today,
+    } = *new;
+    let report = super::security::check_report(db, account)?;
+    let failing: Vec<(&str, &str)> = report
+        .checks
+        .iter()
+        .filter(|c| c.status == security::Status::Fail)
+        .map(|c| (c.id, c.message.as_str()))
+        .collect();
+    let mut plan = AdditionPlan::default();
+    let mut seen = std::collections::HashSet::new();
+    for input in inputs {
+        let assessment = domain::assess(input);
+        let Some(normalized) = assessment.domain else {
+            plan.refused.push(Refusal {
+                domain: input.trim().to_string(),
+                reasons: assessment.problems,
+            });
+            continue;
+        };
+        if !seen.insert(normalized.ascii.clone()) {
+            continue;
+        }
+        if let Some(existing) = db.trusted_domain(&normalized.ascii)?
+            && existing.account == account
+        {
+            plan.unchanged.push(normalized.ascii);
+            continue;
+        }
+        let holders = holders_of(db, &normalized.ascii, include_subdomains)?;
+        let mut problems = assessment.problems;
+        problems.extend(domain::account_problems(
+            account,
+            &holders,
+            certification,
+            &failing,
+            today,
+        ));
+        if problems.is_empty() {
+            plan.added.push(TrustedDomain {
+                domain: normalized.ascii,
+                unicode: normalized.unicode,
+                account: account.to_string(),
+                include_subdomains,
+                certified_by: certification.map(|c| c.certified_by.trim().to_string()),
+                certified_on: certification.map(|c| c.certified_on.to_string()),
+                request: certification.and_then(|c| c.request.clone()),
+                added_by: agent.to_string(),
+                added_at: now.to_string(),
+            });
+        } else {
+            plan.refused.push(Refusal {
+                domain: normalized.ascii,
+                reasons: problems,
+            });
+        }
+    }
+    Ok(plan)
+}
+
+/// Trusted domains that conflict with trusting `ascii`: itself, a parent covering its subdomains,
+/// and, when it would include subdomains, any name below it.
+fn holders_of(db: &Db<'_>, ascii: &str, include_subdomains: bool) -> Result<Vec<Holder>> {
+    let mut holders = Vec::new();
+    let mut lookup_error = None;
+    let covering = domain::trusted_match(ascii, |name| match db.trusted_domain(name) {
+        Ok(found) => found,
+        Err(e) => {
+            lookup_error = Some(e);
+            None
+        }
+    });
+    if let Some(e) = lookup_error {
+        return Err(e);
+    }
+    let as_holder = |d: TrustedDomain| Holder {
+        account: d.account,
+        domain: d.domain,
+        include_subdomains: d.include_subdomains,
+    };
+    holders.extend(covering.map(as_holder));
+    if include_subdomains {
+        holders.extend(db.trusted_domains_below(ascii)?.into_iter().map(as_holder));
+    }
+    Ok(holders)
+}
+
+/// Writes planned additions, each with its audit row.
+pub fn apply_additions(tx: &mut Tx<'_>, added: &[TrustedDomain]) -> Result<()> {
+    for domain in added {
+        tx.insert_trusted_domain(domain)?;
+        tx.audit(
+            "domains.add",
+            Some(&domain.account),
+            Some(&domain.domain),
+            json!(domain),
+        )?;
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Ctx, command: DomainsCommand) -> Result<Outcome> {
+    match command {
+        DomainsCommand::Add(args) => add(ctx, args),
+        DomainsCommand::Remove(args) => remove(ctx, args),
+        DomainsCommand::List { account } => list(ctx, account.as_deref()),
+        DomainsCommand::Check { domains } => check(ctx, &domains),
+    }
+}
+
+fn add(ctx: &Ctx, mut args: AddArgs) -> Result<Outcome> {
+    let mut store = ctx.open_store()?;
+    prompt_missing(ctx, &store.db(), &mut args)?;
+    let Some(account) = args.account.clone() else {
+        bail!(
+            "missing ACCOUNT\nhint: xmfax domains add ACCOUNT DOMAIN… --certified-by NAME --certified-on YYYY-MM-DD"
+        );
+    };
+    if args.domains.is_empty() {
+        bail!("missing DOMAIN: name at least one domain to trust");
+    }
+    let today = ctx.now.date_naive();
+    let now = crate::store::timestamp(ctx.now);
+    let report = store.write(&ctx.agent, ctx.now, |tx| {
+        tx.db().require_account(&account)?;
+        let certification = certification_of(&tx.db(), &account, &args)?;
+        let new = NewDomains {
+            account: &account,
+            inputs: &args.domains,
+            include_subdomains: args.include_subdomains,
+            certification: certification.as_ref(),
+            agent: &ctx.agent,
+            now: &now,
+            today,
+        };
+        let plan = plan_additions(&tx.db(), &new)?;
+        if plan.refused.is_empty() && !args.dry_run {
+            apply_additions(tx, &plan.added)?;
+        }
+        Ok(AddReport {
+            account: account.clone(),
+            dry_run: args.dry_run,
+            added: plan.added.into_iter().map(|d| d.domain).collect(),
+            unchanged: plan.unchanged,
+            refused: plan.refused,
+        })
+    })?;
+    output::emit(ctx.format, &report)?;
+    Ok(Outcome::from_verdict(report.refused.is_empty()))
+}
+
+/// The certification for `domains add`: given on the command line, or taken from an approved request.
+fn certification_of(db: &Db<'_>, account: &str, args: &AddArgs) -> Result<Option<Certification>> {
+    if let (Some(by), Some(on)) = (&args.certified_by, args.certified_on) {
+        return Ok(Some(Certification {
+            certified_by: by.clone(),
+            certified_on: on,
+            request: None,
+        }));
+    }
+    let Some(reference) = &args.request else {
+        return Ok(None);
+    };
+    let Some(request) = db.approved_request(reference)? else {
+        bail!(
+            "request {reference:?} is not an approved request in this store\nhint: `xmfax requests list --status approved`"
+        );
+    };
+    if request.account != account {
+        bail!(
+            "request {reference:?} was made for account {:?}, not {account:?}",
+            request.account
+        );
+    }
+    let signed_on = request
+        .signed_on
+        .as_deref()
+        .map(parse_date)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    Ok(match (request.signed_by, signed_on) {
+        (Some(by), Some(on)) => Some(Certification {
+            certified_by: by,
+            certified_on: on,
+            request: Some(request.reference),
+        }),
+        _ => None,
+    })
+}
+
+/// On a terminal, asks for what the command line left out; never prompts otherwise.
+fn prompt_missing(ctx: &Ctx, db: &Db<'_>, args: &mut AddArgs) -> Result<()> {
+    let needs_certification = args.request.is_none() && args.certified_by.is_none();
+    if !ctx.interactive || (args.account.is_some() && !args.domains.is_empty() && !needs_certification) {
+        return Ok(());
+    }
+    let theme = dialoguer::theme::SimpleTheme;
+    if args.account.is_none() {
+        let accounts = db.accounts()?;
+        if accounts.is_empty() {
+            bail!("there are no accounts yet\nhint: xmfax accounts add ID --name NAME --fax-number E164");
+        }
+        let labels: Vec<String> = accounts
+            .iter()
+            .map(|a| format!("{} ({})", a.id, a.name))
+            .collect();
+        let chosen = dialoguer::Select::with_theme(&theme)
+            .with_prompt("Account")
+            .items(&labels)
+            .default(0)
+            .interact()
+            .context("cannot read the account choice")?;
+        args.account = Some(accounts[chosen].id.clone());
+    }
+    if args.domains.is_empty() {
+        let line: String = dialoguer::Input::with_theme(&theme)
+            .with_prompt("Domains to trust (separated by spaces or commas)")
+            .interact_text()
+            .context("cannot read the domains")?;
+        args.domains = line
+            .split([' ', ','])
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    if needs_certification {
+        let by: String = dialoguer::Input::with_theme(&theme)
+            .with_prompt("Certified by (the customer's signatory)")
+            .interact_text()
+            .context("cannot read the certification")?;
+        let on: String = dialoguer::Input::with_theme(&theme)
+            .with_prompt("Certified on (YYYY-MM-DD)")
+            .validate_with(|input: &String| parse_date(input).map(|_| ()))
+            .interact_text()
+            .context("cannot read the certification date")?;
+        args.certified_by = Some(by);
+        args.certified_on = Some(parse_date(&on).map_err(anyhow::Error::msg)?);
+    }
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+struct RemoveReport {
+    account: String,
+    removed: Vec<String>,
+}
+
+impl Tabular for RemoveReport {
+    fn blocks(&self) -> Vec<Block> {
+        vec![Block::Line(format!(
+            "Removed from {}: {}",
+            self.account,
+            self.removed.join(", ")
+        ))]
+    }
+}
+
+fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
+    let mut domains = Vec::new();
+    for input in &args.domains {
+        let normalized = domain::normalize(input).map_err(|p| anyhow::anyhow!("{}", p.message))?;
+        if !domains.contains(&normalized.ascii) {
+            domains.push(normalized.ascii);
+        }
+    }
+    let mut store = ctx.open_store()?;
+    let db = store.db();
+    db.require_account(&args.account)?;
+    for domain in &domains {
+        if db
+            .trusted_domain(domain)?
+            .is_none_or(|d| d.account != args.account)
+        {
+            bail!(
+                "{domain} is not a trusted domain of account {:?}; nothing was removed",
+                args.account
+            );
+        }
+    }
+    let question = format!(
+        "Stop trusting {} for account {}?",
+        domains.join(", "),
+        args.account
+    );
+    if !ctx.confirm(&question)? {
+        ctx.note("Nothing removed.");
+        return Ok(Outcome::Negative);
+    }
+    store.write(&ctx.agent, ctx.now, |tx| {
+        for domain in &domains {
+            if !tx.delete_trusted_domain(&args.account, domain)? {
+                bail!(
+                    "{domain} is not a trusted domain of account {:?}; nothing was removed",
+                    args.account
+                );
+            }
+            tx.audit(
+                "domains.remove",
+                Some(&args.account),
+                Some(domain),
+                json!({"request": args.request}),
+            )?;
+        }
+        Ok(())
+    })?;
+    output::emit(
+        ctx.format,
+        &RemoveReport {
+            account: args.account,
+            removed: domains,
+        },
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn list(ctx: &Ctx, account: Option<&str>) -> Result<Outcome> {
+    let store = ctx.open_store()?;
+    if let Some(account) = account {
+        store.db().require_account(account)?;
+    }
+    output::emit(ctx.format, &store.db().trusted_domains(account)?)?;
+    Ok(Outcome::Success)
+}
+
+/// One domain of `domains check`: JSON `{"input", "domain", "unicode", "trusted_by", "verdict", "reasons"}`.
+#[derive(Debug, Serialize)]
+pub struct DomainVerdict {
+    input: String,
+    domain: Option<String>,
+    unicode: Option<String>,
+    trusted_by: Option<String>,
+    verdict: &'static str,
+    reasons: Vec<Problem>,
+}
+
+fn check(ctx: &Ctx, inputs: &[String]) -> Result<Outcome> {
+    let store = ctx.open_store()?;
+    let db = store.db();
+    let mut verdicts = Vec::new();
+    for input in inputs {
+        let assessment = domain::assess(input);
+        let mut reasons = assessment.problems;
+        let mut trusted_by = None;
+        if let Some(normalized) = &assessment.domain {
+            for holder in holders_of(&db, &normalized.ascii, false)? {
+                reasons.push(Problem::new(
+                    "trusted-by-other-account",
+                    format!(
+                        "{} is already trusted by account {:?}",
+                        holder.domain, holder.account
+                    ),
+                ));
+                trusted_by = Some(holder.account);
+            }
+        }
+        verdicts.push(DomainVerdict {
+            input: input.clone(),
+            domain: assessment.domain.as_ref().map(|d| d.ascii.clone()),
+            unicode: assessment.domain.map(|d| d.unicode),
+            trusted_by,
+            verdict: if reasons.is_empty() { "ok" } else { "refused" },
+            reasons,
+        });
+    }
+    let all_ok = verdicts.iter().all(|v| v.reasons.is_empty());
+    output::emit(ctx.format, &verdicts)?;
+    Ok(Outcome::from_verdict(all_ok))
+}
+
+impl Tabular for AddReport {
+    fn blocks(&self) -> Vec<Block> {
+        if !self.refused.is_empty() {
+            return vec![
+                Block::Title(format!(
+                    "REFUSED: {} domain(s) cannot be trusted for {}; nothing was added",
+                    self.refused.len(),
+                    self.account
+                )),
+                problem_rows(&self.refused),
+            ];
+        }
+        let (added, title_end) = if self.dry_run {
+            ("Would be added", " (dry run: nothing changed)")
+        } else {
+            ("Added", "")
+        };
+        let mut blocks = vec![Block::Title(format!(
+            "Trusted domains of {}: {} to add, {} already trusted{title_end}",
+            self.account,
+            self.added.len(),
+            self.unchanged.len()
+        ))];
+        let mut fields = Vec::new();
+        if !self.added.is_empty() {
+            fields.push((added, self.added.join(", ")));
+        }
+        if !self.unchanged.is_empty() {
+            fields.push(("Already trusted", self.unchanged.join(", ")));
+        }
+        blocks.push(Block::Fields(fields));
+        blocks
+    }
+}
+
+fn problem_rows(refused: &[Refusal]) -> Block {
+    Block::Rows {
+        header: vec!["DOMAIN", "CODE", "REASON"],
+        rows: refused
+            .iter()
+            .flat_map(|r| {
+                r.reasons
+                    .iter()
+                    .map(|p| vec![r.domain.clone(), p.code.to_string(), p.message.clone()])
+            })
+            .collect(),
+        empty: "No problems found.",
+    }
+}
+
+impl Tabular for Vec<DomainVerdict> {
+    fn blocks(&self) -> Vec<Block> {
+        vec![Block::Rows {
+            header: vec!["DOMAIN", "VERDICT", "CODE", "REASON"],
+            rows: self
+                .iter()
+                .flat_map(|v| {
+                    let name = v.domain.clone().unwrap_or_else(|| v.input.clone());
+                    if v.reasons.is_empty() {
+                        vec![vec![name, v.verdict.to_string(), String::new(), String::new()]]
+                    } else {
+                        v.reasons
+                            .iter()
+                            .map(|p| {
+                                vec![
+                                    name.clone(),
+                                    v.verdict.to_string(),
+                                    p.code.to_string(),
+                                    p.message.clone(),
+                                ]
+                            })
+                            .collect()
+                    }
+                })
+                .collect(),
+            empty: "(no domains)",
+        }]
+    }
+}
+
+/// Completion: the trusted domains of the account named earlier on the command line (all when none is).
+fn trusted_domain_candidates() -> Vec<CompletionCandidate> {
+    let words: Vec<String> = std::env::args().collect();
+    let account = words
+        .windows(3)
+        .find(|w| w[0] == "domains" && w[1] == "remove")
+        .map(|w| w[2].clone())
+        .filter(|a| !a.starts_with('-'));
+    super::completions::candidates(|store| {
+        Ok(store
+            .db()
+            .trusted_domains(account.as_deref())?
+            .into_iter()
+            .map(|d| (d.domain, Some(d.account)))
+            .collect())
+    })
+}
+
+fn request_candidates() -> Vec<CompletionCandidate> {
+    super::completions::candidates(|store| {
+        Ok(store
+            .db()
+            .request_references()?
+            .into_iter()
+            .map(|(r, a)| (r, Some(a)))
+            .collect())
+    })
+}
