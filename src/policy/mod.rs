@@ -3,8 +3,11 @@
 
 pub mod account;
 pub mod audit;
+pub mod auth_results;
 pub mod domain;
+pub mod mailbox;
 pub mod network;
+pub mod received;
 pub mod security;
 
 use serde::Serialize;
