@@ -9,6 +9,7 @@ pub mod mailbox;
 pub mod network;
 pub mod received;
 pub mod security;
+pub mod sender;
 
 use serde::Serialize;
 
