@@ -25,6 +25,9 @@ _xmfax() {
             xmfax,completions)
                 cmd="xmfax__subcmd__completions"
                 ;;
+            xmfax,domains)
+                cmd="xmfax__subcmd__domains"
+                ;;
             xmfax,help)
                 cmd="xmfax__subcmd__help"
                 ;;
@@ -33,6 +36,9 @@ _xmfax() {
                 ;;
             xmfax,security)
                 cmd="xmfax__subcmd__security"
+                ;;
+            xmfax,sender)
+                cmd="xmfax__subcmd__sender"
                 ;;
             xmfax,users)
                 cmd="xmfax__subcmd__users"
@@ -91,6 +97,36 @@ _xmfax() {
             xmfax__subcmd__audit__subcmd__help,verify)
                 cmd="xmfax__subcmd__audit__subcmd__help__subcmd__verify"
                 ;;
+            xmfax__subcmd__domains,add)
+                cmd="xmfax__subcmd__domains__subcmd__add"
+                ;;
+            xmfax__subcmd__domains,check)
+                cmd="xmfax__subcmd__domains__subcmd__check"
+                ;;
+            xmfax__subcmd__domains,help)
+                cmd="xmfax__subcmd__domains__subcmd__help"
+                ;;
+            xmfax__subcmd__domains,list)
+                cmd="xmfax__subcmd__domains__subcmd__list"
+                ;;
+            xmfax__subcmd__domains,remove)
+                cmd="xmfax__subcmd__domains__subcmd__remove"
+                ;;
+            xmfax__subcmd__domains__subcmd__help,add)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__add"
+                ;;
+            xmfax__subcmd__domains__subcmd__help,check)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__check"
+                ;;
+            xmfax__subcmd__domains__subcmd__help,help)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__help"
+                ;;
+            xmfax__subcmd__domains__subcmd__help,list)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__list"
+                ;;
+            xmfax__subcmd__domains__subcmd__help,remove)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__remove"
+                ;;
             xmfax__subcmd__help,accounts)
                 cmd="xmfax__subcmd__help__subcmd__accounts"
                 ;;
@@ -100,6 +136,9 @@ _xmfax() {
             xmfax__subcmd__help,completions)
                 cmd="xmfax__subcmd__help__subcmd__completions"
                 ;;
+            xmfax__subcmd__help,domains)
+                cmd="xmfax__subcmd__help__subcmd__domains"
+                ;;
             xmfax__subcmd__help,help)
                 cmd="xmfax__subcmd__help__subcmd__help"
                 ;;
@@ -108,6 +147,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help,security)
                 cmd="xmfax__subcmd__help__subcmd__security"
+                ;;
+            xmfax__subcmd__help,sender)
+                cmd="xmfax__subcmd__help__subcmd__sender"
                 ;;
             xmfax__subcmd__help,users)
                 cmd="xmfax__subcmd__help__subcmd__users"
@@ -133,6 +175,18 @@ _xmfax() {
             xmfax__subcmd__help__subcmd__audit,verify)
                 cmd="xmfax__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
+            xmfax__subcmd__help__subcmd__domains,add)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__add"
+                ;;
+            xmfax__subcmd__help__subcmd__domains,check)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__check"
+                ;;
+            xmfax__subcmd__help__subcmd__domains,list)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__list"
+                ;;
+            xmfax__subcmd__help__subcmd__domains,remove)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__remove"
+                ;;
             xmfax__subcmd__help__subcmd__security,check)
                 cmd="xmfax__subcmd__help__subcmd__security__subcmd__check"
                 ;;
@@ -150,6 +204,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help__subcmd__security__subcmd__whitelist,remove)
                 cmd="xmfax__subcmd__help__subcmd__security__subcmd__whitelist__subcmd__remove"
+                ;;
+            xmfax__subcmd__help__subcmd__sender,test)
+                cmd="xmfax__subcmd__help__subcmd__sender__subcmd__test"
                 ;;
             xmfax__subcmd__help__subcmd__users,add)
                 cmd="xmfax__subcmd__help__subcmd__users__subcmd__add"
@@ -217,6 +274,18 @@ _xmfax() {
             xmfax__subcmd__security__subcmd__whitelist__subcmd__help,remove)
                 cmd="xmfax__subcmd__security__subcmd__whitelist__subcmd__help__subcmd__remove"
                 ;;
+            xmfax__subcmd__sender,help)
+                cmd="xmfax__subcmd__sender__subcmd__help"
+                ;;
+            xmfax__subcmd__sender,test)
+                cmd="xmfax__subcmd__sender__subcmd__test"
+                ;;
+            xmfax__subcmd__sender__subcmd__help,help)
+                cmd="xmfax__subcmd__sender__subcmd__help__subcmd__help"
+                ;;
+            xmfax__subcmd__sender__subcmd__help,test)
+                cmd="xmfax__subcmd__sender__subcmd__help__subcmd__test"
+                ;;
             xmfax__subcmd__users,add)
                 cmd="xmfax__subcmd__users__subcmd__add"
                 ;;
@@ -248,7 +317,7 @@ _xmfax() {
 
     case "${cmd}" in
         xmfax)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security audit completions man help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains sender audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -779,8 +848,258 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__domains)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version add remove list check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__add)
+            opts="-o -y -h -V --request --certified-by --certified-on --include-subdomains --dry-run --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --request)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certified-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certified-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__check)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help)
+            opts="add remove list check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__list)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__remove)
+            opts="-o -y -h -V --request --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --request)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__help)
-            opts="accounts users security audit completions man help"
+            opts="accounts users security domains sender audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,6 +1252,76 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__help__subcmd__domains)
+            opts="add remove list check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1048,6 +1437,34 @@ _xmfax() {
         xmfax__subcmd__help__subcmd__security__subcmd__whitelist__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__sender)
+            opts="test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__sender__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1526,6 +1943,144 @@ _xmfax() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__sender)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__sender__subcmd__help)
+            opts="test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__sender__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__sender__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__sender__subcmd__test)
+            opts="-o -y -h -V --message --authserv-id --batch --account --client-ip --spf --dkim --dmarc --tls --channel --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authserv-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --spf)
+                    COMPREPLY=($(compgen -W "pass fail softfail neutral none temperror permerror" -- "${cur}"))
+                    return 0
+                    ;;
+                --dkim)
+                    COMPREPLY=($(compgen -W "pass fail softfail neutral none temperror permerror" -- "${cur}"))
+                    return 0
+                    ;;
+                --dmarc)
+                    COMPREPLY=($(compgen -W "pass fail softfail neutral none temperror permerror" -- "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -W "email portal api receive" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

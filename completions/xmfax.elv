@@ -32,6 +32,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand accounts 'Customer accounts and their defaults (faxing profile, language, main fax number)'
             cand users 'Registered users of an account'
             cand security 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+            cand domains 'Trusted email domains: anyone with an address in them can fax by email through the account'
+            cand sender 'Test senders: may this address fax through an account, and if not, why not'
             cand audit 'The hash-chained audit trail of every change'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
@@ -362,6 +364,145 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;security;help;help'= {
         }
+        &'xmfax;domains'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
+            cand remove 'Stop trusting domains'
+            cand list 'List trusted domains of one account, or of all'
+            cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;domains;add'= {
+            cand --request 'The approved signed request form that certifies these domains'
+            cand --certified-by 'Who certified that the domains belong to the customer'
+            cand --certified-on 'When they certified it'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --include-subdomains 'Also trust every subdomain (mail.acme.com under acme.com)'
+            cand --dry-run 'Run every check and report, but change nothing'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;remove'= {
+            cand --request 'The signed request form asking for the removal, recorded in the audit trail'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;list'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;check'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;help'= {
+            cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
+            cand remove 'Stop trusting domains'
+            cand list 'List trusted domains of one account, or of all'
+            cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;domains;help;add'= {
+        }
+        &'xmfax;domains;help;remove'= {
+        }
+        &'xmfax;domains;help;list'= {
+        }
+        &'xmfax;domains;help;check'= {
+        }
+        &'xmfax;domains;help;help'= {
+        }
+        &'xmfax;sender'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand test 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;sender;test'= {
+            cand --message 'Test a received message: the sender from its From header, SPF/DKIM/DMARC from our own Authentication-Results headers, the client IP and TLS from its top-most Received header'
+            cand --authserv-id 'The authserv-id our mail servers write in Authentication-Results; every header with another one may be forged by the sender and is ignored (required with --message)'
+            cand --batch 'Test one address per line of FILE ("-" reads stdin); blank lines and # comments are skipped. With -o json, prints JSON Lines; counts go to stderr'
+            cand --account 'Decide for this account [default: the account the address belongs to]'
+            cand --client-ip 'The IP address of the mail server that delivered the message (overrides --message''s)'
+            cand --spf 'The SPF result of the message'
+            cand --dkim 'The DKIM result of the message'
+            cand --dmarc 'The DMARC result of the message'
+            cand --channel 'How the sender reaches the service; senders admitted by a trusted domain may use email only'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --tls 'The message was received over TLS'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;sender;help'= {
+            cand test 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;sender;help;test'= {
+        }
+        &'xmfax;sender;help;help'= {
+        }
         &'xmfax;audit'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
@@ -449,6 +590,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand accounts 'Customer accounts and their defaults (faxing profile, language, main fax number)'
             cand users 'Registered users of an account'
             cand security 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+            cand domains 'Trusted email domains: anyone with an address in them can fax by email through the account'
+            cand sender 'Test senders: may this address fax through an account, and if not, why not'
             cand audit 'The hash-chained audit trail of every change'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
@@ -501,6 +644,25 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;security;whitelist;list'= {
         }
         &'xmfax;help;security;check'= {
+        }
+        &'xmfax;help;domains'= {
+            cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
+            cand remove 'Stop trusting domains'
+            cand list 'List trusted domains of one account, or of all'
+            cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+        }
+        &'xmfax;help;domains;add'= {
+        }
+        &'xmfax;help;domains;remove'= {
+        }
+        &'xmfax;help;domains;list'= {
+        }
+        &'xmfax;help;domains;check'= {
+        }
+        &'xmfax;help;sender'= {
+            cand test 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
+        }
+        &'xmfax;help;sender;test'= {
         }
         &'xmfax;help;audit'= {
             cand log 'Show audit rows, newest first'

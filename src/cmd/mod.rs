@@ -6,6 +6,7 @@ mod audit;
 mod completions;
 mod domains;
 mod security;
+mod sender;
 mod users;
 
 use crate::cli::Cli;
@@ -33,6 +34,9 @@ pub enum Command {
     /// Trusted email domains: anyone with an address in them can fax by email through the account
     #[command(subcommand)]
     Domains(domains::DomainsCommand),
+    /// Test senders: may this address fax through an account, and if not, why not
+    #[command(subcommand)]
+    Sender(sender::SenderCommand),
     /// The hash-chained audit trail of every change
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -130,6 +134,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Users(command) => users::run(&ctx, command),
         Command::Security(command) => security::run(&ctx, command),
         Command::Domains(command) => domains::run(&ctx, command),
+        Command::Sender(command) => sender::run(&ctx, command),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),

@@ -5,6 +5,9 @@ use crate::model::TrustedDomain;
 use anyhow::Result;
 use rusqlite::{OptionalExtension, Row, params};
 
+/// A trusted domain with no ownership certification on record (possible after a direct import).
+pub(super) const UNCERTIFIED: &str = "(certified_by IS NULL OR certified_by = '' OR certified_on IS NULL)";
+
 const COLUMNS: &str =
     "domain, account_id, include_subdomains, certified_by, certified_on, request_ref, added_by, added_at";
 
@@ -54,10 +57,9 @@ impl Db<'_> {
     }
 
     pub fn uncertified_domains(&self, account: &str) -> Result<Vec<String>> {
-        let mut stmt = self.0.prepare(
-            "SELECT domain FROM trusted_domains WHERE account_id = ?1
-               AND (certified_by IS NULL OR certified_by = '' OR certified_on IS NULL) ORDER BY domain",
-        )?;
+        let mut stmt = self.0.prepare(&format!(
+            "SELECT domain FROM trusted_domains WHERE account_id = ?1 AND {UNCERTIFIED} ORDER BY domain"
+        ))?;
         let rows = stmt.query_map([account], |row| row.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
