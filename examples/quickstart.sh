@@ -20,4 +20,8 @@ run domains add acme acme-labs.example gmail.com --certified-by "Jane Roe" --cer
 
 run accounts show acme
 run audit verify
+
+# Testing senders as the gateway decides: a message from the customer's mail server, and a forgery.
+run sender test --message "$here/messages/pass.eml" --authserv-id mx.fax.example
+run sender test --message "$here/messages/spoofed-from.eml" --authserv-id mx.fax.example || true
 printf '\nThe store used above is %s\n' "$store"

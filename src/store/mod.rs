@@ -72,6 +72,19 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing store for a command that only reads: read-only, without the settings that
+    /// only writers need, so a one-off lookup costs little more than the lookup. A store that still
+    /// needs a migration is opened for writing instead, which migrates it.
+    pub fn open_for_reading(path: &Path) -> Result<Store> {
+        match Store::open_read_only(path) {
+            Ok(store) if store.schema_version()? == MIGRATIONS.len() as i64 => {
+                store.conn.busy_timeout(BUSY_TIMEOUT)?;
+                Ok(store)
+            }
+            _ => Store::open(path),
+        }
+    }
+
     #[cfg(test)]
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {
