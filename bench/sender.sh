@@ -51,6 +51,8 @@ awk_domain='function domain(i) { return "co" i "-mail." (i % 4 == 0 ? "com" : i 
 
 # ---- the store: created by xmfax (schema, migrations), filled in bulk by sqlite3 in one transaction.
 # The rows bypass xmfax and its audit trail on purpose: the audit is not what is measured here.
+# Domain i belongs to account i * ACCOUNTS / DOMAINS: like real data, an account's domains were
+# added together (one request form lists several), so their rows are next to each other.
 start=$(now_us)
 "$xmfax" accounts list > /dev/null
 sqlite3 "$db" > /dev/null <<SQL
@@ -65,11 +67,11 @@ INSERT INTO whitelist (account_id, network, created_at)
 SELECT printf('acct%06d', i), '198.18.0.0/16', '2026-11-20T00:00:00Z' FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $DOMAINS)
 INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by, certified_on, added_by, added_at)
-SELECT $(sql_domain i), printf('acct%06d', i % $ACCOUNTS), i % 2, 'Jane Roe', '2026-11-20', 'bench',
+SELECT $(sql_domain i), printf('acct%06d', i * $ACCOUNTS / $DOMAINS), i % 2, 'Jane Roe', '2026-11-20', 'bench',
        '2026-11-20T00:00:00Z' FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $USERS)
 INSERT INTO users (email_key, account_id, email, profile, language, fax_number, created_at)
-SELECT 'staff' || i || '@' || $(sql_domain "(i * 7 % $DOMAINS)"), printf('acct%06d', (i * 7 % $DOMAINS) % $ACCOUNTS),
+SELECT 'staff' || i || '@' || $(sql_domain "(i * 7 % $DOMAINS)"), printf('acct%06d', (i * 7 % $DOMAINS) * $ACCOUNTS / $DOMAINS),
        'staff' || i || '@' || $(sql_domain "(i * 7 % $DOMAINS)"), NULL, NULL, NULL, '2026-11-20T00:00:00Z' FROM n;
 COMMIT;
 ANALYZE;
@@ -103,9 +105,10 @@ awk -v x="$xmfax_us" -v s="$sqlite_us" -v n="$REPEAT" 'BEGIN {
 # includes its subdomains (postmap, an exact lookup, does not find those).
 awk "$awk_domain"' BEGIN {
     for (j = 0; j < '"$ADDRESSES"'; j++) {
-        k = (int(j / 2) * 7919) % '"$DOMAINS"'
+        m = int(j / 2)
+        k = (m * 7919) % '"$DOMAINS"'
         if (j % 2 == 1) print "user" j "@co" k "-mail.example"
-        else if (k % 2 == 1 && j % 4 == 0) print "user" j "@mail." domain(k)
+        else if (m % 4 == 1 && k % 2 == 1) print "user" j "@mail." domain(k)
         else print "user" j "@" domain(k)
     }
 }' > "$dir/addresses.txt"

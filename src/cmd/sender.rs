@@ -2,6 +2,7 @@
 //! the email-to-fax gateway does (`policy::sender::decide`), and explains why.
 
 mod batch;
+mod index;
 mod message;
 
 use super::{Ctx, Outcome, account_candidates};
@@ -110,7 +111,7 @@ fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
         db.require_account(id)?;
     }
     if let Some(batch) = &args.batch {
-        return batch::run(ctx, &db, args, batch);
+        return batch::run(ctx, args, batch);
     }
     let (input, address, source, ignored) = match &args.message {
         Some(path) => {
@@ -156,7 +157,7 @@ impl Loaded {
         let Ok(address) = address else {
             return Ok(Loaded::default());
         };
-        let ascii = &address.domain.ascii;
+        let ascii = &address.domain;
         let user = db.user_by_key(&address.key)?;
         let by_any = trust_rule(db, ascii, None)?;
         let by_requested = match requested {

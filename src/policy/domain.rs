@@ -26,6 +26,18 @@ static FREE_MAIL_DOMAINS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Trims, lowercases, strips one trailing dot and converts to ASCII with UTS-46 strict rules.
 pub fn normalize(input: &str) -> Result<NormalizedDomain, Problem> {
+    let ascii = normalize_ascii(input)?;
+    // Only punycode labels have another Unicode form.
+    let unicode = if ascii.split('.').any(|label| label.starts_with("xn--")) {
+        idna::domain_to_unicode(&ascii).0
+    } else {
+        ascii.clone()
+    };
+    Ok(NormalizedDomain { ascii, unicode })
+}
+
+/// [`normalize`] without the Unicode form, for callers that only compare (the sender test's hot path).
+pub fn normalize_ascii(input: &str) -> Result<String, Problem> {
     if input.len() > MAX_INPUT_LEN {
         return Err(Problem::new(
             "invalid-syntax",
@@ -35,25 +47,38 @@ pub fn normalize(input: &str) -> Result<NormalizedDomain, Problem> {
             ),
         ));
     }
-    let lowered = input.trim().to_lowercase();
-    let without_dot = lowered.strip_suffix('.').unwrap_or(&lowered);
-    let ascii = idna::domain_to_ascii_strict(without_dot).map_err(|_| {
-        Problem::new(
-            "invalid-syntax",
-            format!(
-                "{:?} is not a valid domain name (IDNA/UTS-46 strict rules)",
-                input.trim()
-            ),
-        )
-    })?;
+    let trimmed = input.trim();
+    let without_dot = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let ascii = match plain_ldh(without_dot) {
+        Some(lowered) => lowered,
+        None => {
+            let lowered = without_dot.to_lowercase();
+            idna::domain_to_ascii_strict(&lowered).map_err(|_| {
+                Problem::new(
+                    "invalid-syntax",
+                    format!("{trimmed:?} is not a valid domain name (IDNA/UTS-46 strict rules)"),
+                )
+            })?
+        }
+    };
     if let Some(reason) = hostname_syntax_error(&ascii) {
         return Err(Problem::new(
             "invalid-syntax",
-            format!("{:?} is not a valid domain name: {reason}", input.trim()),
+            format!("{trimmed:?} is not a valid domain name: {reason}"),
         ));
     }
-    let (unicode, _) = idna::domain_to_unicode(&ascii);
-    Ok(NormalizedDomain { ascii, unicode })
+    Ok(ascii)
+}
+
+/// The lower-cased name when UTS-46 processing could not change it: ASCII letters, digits, '-' and
+/// '.', and no label with "--" in its third and fourth places (punycode, or refused by CheckHyphens).
+/// Such a name is valid exactly when [`hostname_syntax_error`] finds nothing, which the caller checks.
+fn plain_ldh(name: &str) -> Option<String> {
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        && name.split('.').all(|label| label.get(2..4) != Some("--"));
+    plain.then(|| name.to_ascii_lowercase())
 }
 
 /// The LDH hostname rules, checked again after IDNA because UTS-46 alone lets some shapes through
@@ -418,6 +443,35 @@ mod tests {
         assert!(!matches("evilcorp.com", "corp.com", true));
         assert!(!matches("corp.com.evil.net", "corp.com", true));
         assert!(!matches("com", "corp.com", true));
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcut of normalization gives what UTS-46 strict processing gives.
+        #[test]
+        fn plain_names_skip_idna_with_the_same_result(
+            name in "[a-zA-Z0-9.-]{0,70}|([a-zA-Z0-9-]{0,8}\\.){0,4}[a-zA-Z0-9-]{0,8}|[a-z]{60,66}\\.com",
+        ) {
+            let via_idna = idna::domain_to_ascii_strict(&name.to_lowercase())
+                .ok()
+                .filter(|ascii| hostname_syntax_error(ascii).is_none());
+            let shortcut = plain_ldh(&name).filter(|ascii| hostname_syntax_error(ascii).is_none());
+            if plain_ldh(&name).is_some() {
+                proptest::prop_assert_eq!(shortcut, via_idna, "{:?}", name);
+            }
+        }
+    }
+
+    #[test]
+    fn hyphens_in_third_and_fourth_place_go_through_idna() {
+        assert!(normalize("ab--cd.example").is_err(), "CheckHyphens");
+        assert_eq!(
+            normalize("XN--BCHER-KVA.example").unwrap().unicode,
+            "bücher.example"
+        );
+        assert_eq!(
+            normalize("Acme-Corp.Example").unwrap().unicode,
+            "acme-corp.example"
+        );
     }
 
     #[test]

@@ -120,6 +120,37 @@ pub fn parse_mailbox(input: &str) -> Result<Mailbox, MailboxError> {
             max: MAX_MAILBOX_LEN,
         });
     }
+    if let Some(mailbox) = plain_addr_spec(input) {
+        return Ok(mailbox);
+    }
+    parse_tokens(input)
+}
+
+/// The common shape `local@domain` with nothing to unfold, quote, skip or escape: read directly.
+/// The result is exactly what the full parser gives (a property test checks it); anything else,
+/// including every error, goes through the full parser.
+fn plain_addr_spec(input: &str) -> Option<Mailbox> {
+    let (local, domain) = input.split_once('@')?;
+    let plain =
+        |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii() && is_atom_char(char::from(b)));
+    if !plain(local) || !plain(domain) || dot_atom_problem(local).is_some() {
+        return None;
+    }
+    let body = match domain.strip_suffix('.') {
+        Some(body) if !body.is_empty() => body,
+        _ => domain,
+    };
+    if dot_atom_problem(body).is_some() {
+        return None;
+    }
+    Some(Mailbox {
+        display_name: None,
+        local_part: local.to_owned(),
+        domain: domain.to_owned(),
+    })
+}
+
+fn parse_tokens(input: &str) -> Result<Mailbox, MailboxError> {
     let chars = unfold(input)?;
     let tokens = lex(&chars)?;
     if tokens.is_empty() {
@@ -1036,6 +1067,20 @@ mod tests {
         #[test]
         fn never_panics_on_long_input(unit in "[\"()<>@a\\\\ ]{1,4}", n in 300usize..2000) {
             let _ = parse_mailbox(&unit.repeat(n));
+        }
+
+        #[test]
+        fn the_plain_shortcut_agrees_with_the_full_parser(s in "[a-zA-Z0-9.@!#$%&'*+/=?^_`{|}~ \"(<-]{0,24}") {
+            if let Some(plain) = plain_addr_spec(&s) {
+                prop_assert_eq!(Ok(plain), parse_tokens(&s));
+            }
+        }
+
+        #[test]
+        fn plain_addresses_take_the_shortcut(local in atext_local(), domain in simple_domain(), dot in any::<bool>()) {
+            let input = format!("{local}@{domain}{}", if dot { "." } else { "" });
+            prop_assert!(plain_addr_spec(&input).is_some());
+            prop_assert_eq!(parse_mailbox(&input), parse_tokens(&input));
         }
 
         #[test]

@@ -5,7 +5,7 @@
 
 use super::Problem;
 use super::auth_results::{AuthResult, parse_authentication_results, summarize};
-use super::domain::{self, NormalizedDomain};
+use super::domain;
 use super::mailbox;
 use super::network::whitelist_contains;
 use super::received::parse_received;
@@ -33,7 +33,8 @@ pub struct SenderAddress {
     pub display_name: Option<String>,
     /// The local part in canonical form (dot-atom when possible), case as given.
     pub local_part: String,
-    pub domain: NormalizedDomain,
+    /// The normalized ASCII domain.
+    pub domain: String,
     /// `lowercase(local part)@ascii domain`: the key registered users are stored under.
     pub key: String,
 }
@@ -46,7 +47,7 @@ pub fn parse_address(input: &str) -> Result<SenderAddress, Problem> {
             format!("{:?} is not one valid email address: {err}.", input.trim()),
         )
     })?;
-    let domain = domain::normalize(&mailbox.domain).map_err(|problem| {
+    let domain = domain::normalize_ascii(&mailbox.domain).map_err(|problem| {
         Problem::new(
             MALFORMED_ADDRESS,
             format!(
@@ -56,7 +57,14 @@ pub fn parse_address(input: &str) -> Result<SenderAddress, Problem> {
             ),
         )
     })?;
-    let key = format!("{}@{}", mailbox.local_part.to_lowercase(), domain.ascii);
+    let mut key = String::with_capacity(mailbox.local_part.len() + 1 + domain.len());
+    if mailbox.local_part.is_ascii() {
+        key.extend(mailbox.local_part.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        key.push_str(&mailbox.local_part.to_lowercase());
+    }
+    key.push('@');
+    key.push_str(&domain);
     Ok(SenderAddress {
         display_name: mailbox.display_name,
         local_part: mailbox.local_part,
@@ -409,7 +417,7 @@ pub struct FaxSettings<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision<'a> {
     pub address: &'a str,
-    pub normalized: Option<String>,
+    pub normalized: Option<&'a str>,
     pub account: Option<&'a str>,
     pub basis: Option<Basis>,
     pub verdict: Verdict,
@@ -441,7 +449,7 @@ pub fn decide<'a>(facts: &SenderFacts<'a>) -> Decision<'a> {
             return decision;
         }
     };
-    decision.normalized = Some(address.key.clone());
+    decision.normalized = Some(&address.key);
 
     let (basis, account, settings) = match basis(facts, address) {
         Ok(found) => found,
@@ -530,7 +538,7 @@ fn basis<'a>(
         };
         return Ok((Basis::TrustedDomain, account, settings));
     }
-    let ascii = &address.domain.ascii;
+    let ascii = &address.domain;
     if let (Some(other), Some(requested)) = (facts.trusted_by_any, requested) {
         let rule = if other.domain == ascii {
             String::new()

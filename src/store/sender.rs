@@ -35,12 +35,18 @@ fn optional_text<'r>(value: ValueRef<'r>) -> Result<Option<&'r str>> {
 }
 
 impl Db<'_> {
-    /// Calls `visit` for every trusted domain, without copying a row unless the caller does.
-    pub fn for_each_trusted_domain(&self, mut visit: impl FnMut(TrustRow<'_>)) -> Result<()> {
+    /// Calls `visit` for every trusted domain whose rowid is in `rowids` (a slice of the table, so
+    /// that several connections can read it in parallel), without copying a row unless `visit` does.
+    pub fn for_each_trusted_domain(
+        &self,
+        rowids: std::ops::Range<i64>,
+        mut visit: impl FnMut(TrustRow<'_>),
+    ) -> Result<()> {
         let mut stmt = self.0.prepare(&format!(
-            "SELECT domain, account_id, include_subdomains, NOT {UNCERTIFIED} FROM trusted_domains"
+            "SELECT domain, account_id, include_subdomains, NOT {UNCERTIFIED} FROM trusted_domains
+             WHERE rowid >= ?1 AND rowid < ?2"
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([rowids.start, rowids.end])?;
         while let Some(row) = rows.next()? {
             visit(TrustRow {
                 domain: text(row.get_ref(0)?)?,
@@ -50,6 +56,16 @@ impl Db<'_> {
             });
         }
         Ok(())
+    }
+
+    /// The largest rowid of the trusted domains (0 when there are none): the end of the table for
+    /// [`Db::for_each_trusted_domain`], and about how many rows there are.
+    pub fn trusted_domains_last_rowid(&self) -> Result<i64> {
+        Ok(self
+            .0
+            .query_row("SELECT coalesce(max(rowid), 0) FROM trusted_domains", [], |row| {
+                row.get(0)
+            })?)
     }
 
     /// Calls `visit` for every registered user of every account.

@@ -3,21 +3,15 @@
 //! the input is cut into chunks that every core decides in parallel, and the output keeps input order.
 
 use super::TestArgs;
+use super::index::Index;
 use crate::cmd::{Ctx, Outcome};
-use crate::model::Account;
 use crate::output::{self, Format};
 use crate::policy::Problem;
-use crate::policy::domain::{TrustRule, trusted_match};
-use crate::policy::security::SecuritySettings;
-use crate::policy::sender::{
-    self, AccountFacts, Channel, RegisteredUser, SenderAddress, SenderFacts, Source, TrustedBy,
-};
-use crate::store::Db;
+use crate::policy::sender::{self, Channel, SenderAddress, SenderFacts, Source};
 use anyhow::{Context, Result, anyhow};
-use ipnet::IpNet;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
 /// Input is decided in chunks of about this many bytes (whole lines).
 const CHUNK_BYTES: usize = 1 << 20;
@@ -25,8 +19,8 @@ const CHUNK_BYTES: usize = 1 << 20;
 /// there bounds the memory a batch uses.
 const MAX_LINE_BYTES: usize = CHUNK_BYTES;
 
-pub fn run(ctx: &Ctx, db: &Db<'_>, args: &TestArgs, path: &str) -> Result<Outcome> {
-    let index = Index::load(db)?;
+pub fn run(ctx: &Ctx, args: &TestArgs, path: &str) -> Result<Outcome> {
+    let index = Index::load(&ctx.db_path)?;
     let requested = match args.account.as_deref() {
         Some(id) => Some((id, index.account_number(id)?)),
         None => None,
@@ -49,155 +43,9 @@ pub fn run(ctx: &Ctx, db: &Db<'_>, args: &TestArgs, path: &str) -> Result<Outcom
         counts.accepted,
         counts.refused
     ));
+    // Freeing a million entries one by one takes longer than the whole exit: let the process do it.
+    std::mem::forget(index);
     Ok(Outcome::from_verdict(counts.refused == 0))
-}
-
-/// A trusted domain's rule; the domain is the map key.
-struct Rule {
-    account: u32,
-    include_subdomains: bool,
-}
-
-struct UserEntry {
-    account: u32,
-    profile: Option<Box<str>>,
-    language: Option<Box<str>>,
-    fax_number: Option<Box<str>>,
-}
-
-/// Everything the decisions need, read from the store once.
-struct Index {
-    accounts: Vec<Account>,
-    numbers: HashMap<Box<str>, u32>,
-    whitelist: Vec<Vec<IpNet>>,
-    uncertified: Vec<Vec<String>>,
-    /// Built on first use: most batches touch few of the accounts.
-    facts: Vec<OnceLock<AccountFacts>>,
-    trusted: HashMap<Box<str>, Rule>,
-    users: HashMap<Box<str>, UserEntry>,
-}
-
-impl Index {
-    fn load(db: &Db<'_>) -> Result<Index> {
-        let accounts = db.accounts()?;
-        let numbers: HashMap<Box<str>, u32> = accounts
-            .iter()
-            .zip(0u32..)
-            .map(|(account, number)| (account.id.as_str().into(), number))
-            .collect();
-        let count = accounts.len();
-        let mut whitelist = vec![Vec::new(); count];
-        for (account, network) in db.all_whitelist_entries()? {
-            if let Some(&number) = numbers.get(account.as_str()) {
-                let net = network.parse().map_err(|e| {
-                    anyhow!("the store holds an invalid whitelist entry for {account}: {network:?}: {e}")
-                })?;
-                whitelist[number as usize].push(net);
-            }
-        }
-        // Rows always have an account (foreign keys); one without is ignored rather than guessed at.
-        let mut uncertified = vec![Vec::new(); count];
-        let mut trusted = HashMap::new();
-        db.for_each_trusted_domain(|row| {
-            if let Some(&number) = numbers.get(row.account) {
-                if !row.certified {
-                    uncertified[number as usize].push(row.domain.to_string());
-                }
-                trusted.insert(
-                    row.domain.into(),
-                    Rule {
-                        account: number,
-                        include_subdomains: row.include_subdomains,
-                    },
-                );
-            }
-        })?;
-        let mut users = HashMap::new();
-        db.for_each_user(|row| {
-            if let Some(&number) = numbers.get(row.account) {
-                users.insert(
-                    row.key.into(),
-                    UserEntry {
-                        account: number,
-                        profile: row.profile.map(Into::into),
-                        language: row.language.map(Into::into),
-                        fax_number: row.fax_number.map(Into::into),
-                    },
-                );
-            }
-        })?;
-        Ok(Index {
-            facts: (0..count).map(|_| OnceLock::new()).collect(),
-            accounts,
-            numbers,
-            whitelist,
-            uncertified,
-            trusted,
-            users,
-        })
-    }
-
-    fn account_number(&self, id: &str) -> Result<u32> {
-        self.numbers
-            .get(id)
-            .copied()
-            .ok_or_else(|| anyhow!("unknown account {id:?}"))
-    }
-
-    fn facts(&self, number: u32) -> &AccountFacts {
-        let number = number as usize;
-        self.facts[number].get_or_init(|| {
-            let account = &self.accounts[number];
-            AccountFacts::new(
-                account.id.clone(),
-                account.profile.clone(),
-                account.language.clone(),
-                account.fax_number.clone(),
-                SecuritySettings {
-                    spoofing_protection: account.spoofing_protection,
-                    require_tls: account.require_tls,
-                    whitelist: self.whitelist[number].clone(),
-                },
-                &self.uncertified[number],
-            )
-        })
-    }
-
-    fn user(&self, key: &str) -> Option<RegisteredUser<'_>> {
-        self.users.get(key).map(|user| RegisteredUser {
-            account: self.facts(user.account),
-            profile: user.profile.as_deref(),
-            language: user.language.as_deref(),
-            fax_number: user.fax_number.as_deref(),
-        })
-    }
-
-    /// The most specific rule covering `ascii`, of one account or of any.
-    fn trusted_by(&self, ascii: &str, only: Option<u32>) -> Option<TrustedBy<'_>> {
-        trusted_match(ascii, |name| {
-            self.trusted
-                .get_key_value(name)
-                .filter(|(_, rule)| only.is_none_or(|number| rule.account == number))
-                .map(|(domain, rule)| Found { domain, rule })
-        })
-        .map(|found| TrustedBy {
-            account: self.facts(found.rule.account),
-            domain: found.domain,
-            include_subdomains: found.rule.include_subdomains,
-        })
-    }
-}
-
-/// A rule found for one candidate name, before its account's facts are needed.
-struct Found<'a> {
-    domain: &'a str,
-    rule: &'a Rule,
-}
-
-impl TrustRule for Found<'_> {
-    fn include_subdomains(&self) -> bool {
-        self.rule.include_subdomains
-    }
 }
 
 /// The options every line of the batch is decided with.
@@ -225,8 +73,30 @@ struct Done {
     result: Result<(Vec<u8>, Counts)>,
 }
 
+/// Buffers handed back for reuse: fresh multi-megabyte buffers would each cost thousands of page faults.
+#[derive(Default)]
+struct Pool(Mutex<Vec<Vec<u8>>>);
+
+impl Pool {
+    fn take(&self) -> Vec<u8> {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|mut buffers| buffers.pop())
+            .unwrap_or_default()
+    }
+
+    fn give(&self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        if let Ok(mut buffers) = self.0.lock() {
+            buffers.push(buffer);
+        }
+    }
+}
+
 fn decide_all(index: &Index, shared: &Shared<'_>, mut input: impl Read, name: &str) -> Result<Counts> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let (inputs, outputs) = (&Pool::default(), &Pool::default());
     std::thread::scope(|scope| {
         let (job_tx, job_rx) = mpsc::sync_channel::<Job>(workers * 2);
         let job_rx = Arc::new(Mutex::new(job_rx));
@@ -245,8 +115,9 @@ fn decide_all(index: &Index, shared: &Shared<'_>, mut input: impl Read, name: &s
                     let Ok(job) = job else { return };
                     let done = Done {
                         seq: job.seq,
-                        result: decide_chunk(index, shared, &job),
+                        result: decide_chunk(index, shared, &job, outputs.take()),
                     };
+                    inputs.give(job.bytes);
                     if done_tx.send(done).is_err() {
                         return;
                     }
@@ -254,8 +125,8 @@ fn decide_all(index: &Index, shared: &Shared<'_>, mut input: impl Read, name: &s
             });
         }
         drop((job_rx, done_tx));
-        let writer = scope.spawn(move || write_in_order(done_rx, shared.format));
-        let read = read_chunks(&mut input, |job| job_tx.send(job).is_ok());
+        let writer = scope.spawn(move || write_in_order(done_rx, shared.format, outputs));
+        let read = read_chunks(&mut input, inputs, |job| job_tx.send(job).is_ok());
         drop(job_tx);
         let written = writer.join().map_err(|_| anyhow!("the output thread failed"))?;
         let counts = written?;
@@ -265,12 +136,14 @@ fn decide_all(index: &Index, shared: &Shared<'_>, mut input: impl Read, name: &s
 }
 
 /// Cuts the input into jobs of whole lines and hands them to `send` until it returns false.
-fn read_chunks(input: &mut impl Read, mut send: impl FnMut(Job) -> bool) -> Result<()> {
+fn read_chunks(input: &mut impl Read, buffers: &Pool, mut send: impl FnMut(Job) -> bool) -> Result<()> {
     let mut carry = Vec::new();
     let mut seq = 0;
     let mut next_line = 1;
     loop {
-        let mut bytes = std::mem::take(&mut carry);
+        let mut bytes = buffers.take();
+        bytes.extend_from_slice(&carry);
+        carry.clear();
         bytes.reserve(CHUNK_BYTES);
         let read = input.by_ref().take(CHUNK_BYTES as u64).read_to_end(&mut bytes)?;
         let complete = if read == 0 {
@@ -282,12 +155,14 @@ fn read_chunks(input: &mut impl Read, mut send: impl FnMut(Job) -> bool) -> Resu
                     anyhow::bail!("line {next_line} is longer than {MAX_LINE_BYTES} bytes: not an address")
                 }
                 None => {
-                    carry = bytes;
+                    carry.extend_from_slice(&bytes);
+                    buffers.give(bytes);
                     continue;
                 }
             }
         };
-        carry = bytes.split_off(complete);
+        carry.extend_from_slice(&bytes[complete..]);
+        bytes.truncate(complete);
         if bytes.is_empty() {
             return Ok(());
         }
@@ -304,8 +179,13 @@ fn read_chunks(input: &mut impl Read, mut send: impl FnMut(Job) -> bool) -> Resu
     }
 }
 
-fn decide_chunk(index: &Index, shared: &Shared<'_>, job: &Job) -> Result<(Vec<u8>, Counts)> {
-    let mut out = Vec::with_capacity(job.bytes.len() * 8);
+fn decide_chunk(
+    index: &Index,
+    shared: &Shared<'_>,
+    job: &Job,
+    mut out: Vec<u8>,
+) -> Result<(Vec<u8>, Counts)> {
+    out.reserve(job.bytes.len() * 12);
     let mut counts = Counts::default();
     for (offset, raw) in job.bytes.split(|&b| b == b'\n').enumerate() {
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -346,7 +226,7 @@ fn decide_line(
     let requested = shared.requested;
     let (mut user, mut by_requested, mut by_any) = (None, None, None);
     if let Ok(address) = &address {
-        let ascii = &address.domain.ascii;
+        let ascii = &address.domain;
         user = index.user(&address.key);
         by_any = index.trusted_by(ascii, None);
         by_requested = requested.and_then(|(_, number)| index.trusted_by(ascii, Some(number)));
@@ -362,7 +242,7 @@ fn decide_line(
         channel: shared.channel,
     });
     match shared.format {
-        Format::Json => output::json_line(out, &decision)?,
+        Format::Json => output::sender::batch_json_line(out, &decision)?,
         Format::Yaml => {
             out.extend_from_slice(b"---\n");
             out.extend_from_slice(serde_yaml::to_string(&decision)?.as_bytes());
@@ -372,7 +252,7 @@ fn decide_line(
     Ok(decision.accepted())
 }
 
-fn write_in_order(done: mpsc::Receiver<Done>, format: Format) -> Result<Counts> {
+fn write_in_order(done: mpsc::Receiver<Done>, format: Format, buffers: &Pool) -> Result<Counts> {
     let mut out = std::io::stdout().lock();
     if format == Format::Table {
         out.write_all(output::sender::BATCH_HEADER.as_bytes())?;
@@ -385,6 +265,7 @@ fn write_in_order(done: mpsc::Receiver<Done>, format: Format) -> Result<Counts> 
         while let Some(result) = pending.remove(&next) {
             let (bytes, chunk_counts) = result?;
             out.write_all(&bytes)?;
+            buffers.give(bytes);
             counts.accepted += chunk_counts.accepted;
             counts.refused += chunk_counts.refused;
             next += 1;

@@ -135,9 +135,8 @@ impl World {
                     .find(|r| r.domain == name && only.is_none_or(|id| self.accounts[r.account].id == id))
                     .map(|r| self.trusted_by(r))
             };
-            by_any = trusted_match(&a.domain.ascii, |name| find(name, None));
-            by_requested =
-                requested.and_then(|id| trusted_match(&a.domain.ascii, |name| find(name, Some(id))));
+            by_any = trusted_match(&a.domain, |name| find(name, None));
+            by_requested = requested.and_then(|id| trusted_match(&a.domain, |name| find(name, Some(id))));
         }
         let facts = SenderFacts {
             input,
@@ -160,7 +159,7 @@ impl World {
             codes: d.reasons.iter().map(|r| r.code).collect(),
             account: d.account.map(str::to_string),
             basis: d.basis,
-            normalized: d.normalized.clone(),
+            normalized: d.normalized.map(str::to_string),
             settings: d.settings.map(|s| {
                 (
                     s.faxing_profile.to_string(),
