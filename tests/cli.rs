@@ -6,6 +6,8 @@ mod cli {
     mod accounts;
     mod audit;
     mod completions;
+    mod concurrency;
     mod security;
+    mod store_safety;
     mod users;
 }

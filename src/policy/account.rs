@@ -94,6 +94,15 @@ pub struct UserAddress {
 /// Validates a plain `local@domain` address for a registered user.
 pub fn normalize_user_address(input: &str) -> Result<UserAddress, String> {
     let trimmed = input.trim();
+    if let Some(bad) = trimmed
+        .chars()
+        .find(|&c| c.is_control() || is_invisible_or_bidi(c))
+    {
+        return Err(format!(
+            "invalid email address {input:?}: it contains the invisible or control character {}",
+            bad.escape_unicode()
+        ));
+    }
     let Some((local, domain_part)) = trimmed.rsplit_once('@') else {
         return Err(format!("invalid email address {input:?}: it has no '@'"));
     };
@@ -123,6 +132,14 @@ pub fn normalize_user_address(input: &str) -> Result<UserAddress, String> {
         key: format!("{}@{}", local.to_lowercase(), domain.ascii),
         domain: domain.ascii,
     })
+}
+
+/// Characters that change how text is displayed without being seen (bidi overrides, zero-width
+/// characters): in an address they only serve to make one address look like another.
+pub fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}')
 }
 
 #[cfg(test)]
