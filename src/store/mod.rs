@@ -210,7 +210,12 @@ fn create_private_file(path: &Path) -> Result<()> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the store's directory {}", dir.display()))?;
     }
-    match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
         Ok(_) => Ok(()),
         // Another xmfax process created it first: use theirs.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
