@@ -6,6 +6,7 @@ use super::domain;
 pub const LANGUAGES: &[&str] = &["en", "fr", "de", "es", "it", "pt", "nl", "ja", "zh"];
 
 pub fn validate_account_id(id: &str) -> Result<(), String> {
+    super::refuse_oversized("account ID", id, 63)?;
     let valid_chars = id
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
@@ -24,6 +25,7 @@ pub fn validate_account_id(id: &str) -> Result<(), String> {
 
 /// Parses a phone number written in international form and returns it as E.164 (`+16502530000`).
 pub fn normalize_fax_number(input: &str) -> Result<String, String> {
+    super::refuse_oversized("fax number", input, 64)?;
     let trimmed = input.trim();
     if !trimmed.starts_with('+') {
         return Err(format!(
@@ -50,6 +52,7 @@ pub fn normalize_fax_number(input: &str) -> Result<String, String> {
 }
 
 pub fn normalize_language(input: &str) -> Result<String, String> {
+    super::refuse_oversized("language", input, 16)?;
     let code = input.trim().to_ascii_lowercase();
     if LANGUAGES.contains(&code.as_str()) {
         Ok(code)
@@ -62,6 +65,7 @@ pub fn normalize_language(input: &str) -> Result<String, String> {
 }
 
 pub fn validate_profile(input: &str) -> Result<String, String> {
+    super::refuse_oversized("faxing profile name", input, 400)?;
     let name = input.trim();
     if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
         return Err(format!(
@@ -72,6 +76,7 @@ pub fn validate_profile(input: &str) -> Result<String, String> {
 }
 
 pub fn validate_account_name(input: &str) -> Result<String, String> {
+    super::refuse_oversized("account name", input, 800)?;
     let name = input.trim();
     if name.is_empty() || name.len() > 200 || name.chars().any(char::is_control) {
         return Err(format!(
@@ -93,6 +98,7 @@ pub struct UserAddress {
 
 /// Validates a plain `local@domain` address for a registered user.
 pub fn normalize_user_address(input: &str) -> Result<UserAddress, String> {
+    super::refuse_oversized("email address", input, 1024)?;
     let trimmed = input.trim();
     if let Some(bad) = trimmed
         .chars()
