@@ -255,7 +255,7 @@ fn add(ctx: &Ctx, mut args: AddArgs) -> Result<Outcome> {
     let mut store = ctx.open_store()?;
     prompt_missing(ctx, &store.db(), &mut args)?;
     let usage = "hint: xmfax domains add ACCOUNT DOMAIN… --certified-by NAME --certified-on YYYY-MM-DD \
-                 (or --request REF); prompts happen only on a terminal";
+                 (or --request REF); prompts happen only on a terminal and without --no-input";
     let Some(account) = args.account.clone() else {
         bail!("missing ACCOUNT: name the account that trusts the domains\n{usage}");
     };
@@ -276,8 +276,11 @@ fn add(ctx: &Ctx, mut args: AddArgs) -> Result<Outcome> {
             now: &now,
             today,
         };
-        let plan = plan_additions(&tx.db(), &new)?;
-        if plan.refused.is_empty() && !args.dry_run {
+        let mut plan = plan_additions(&tx.db(), &new)?;
+        if !plan.refused.is_empty() {
+            // All or nothing: `added` never lists a domain that a refusal kept out.
+            plan.added.clear();
+        } else if !args.dry_run {
             apply_additions(tx, &plan.added)?;
         }
         Ok(AddReport {
