@@ -7,6 +7,7 @@ mod cli {
     mod audit;
     mod completions;
     mod concurrency;
+    mod domains;
     mod hostile;
     mod security;
     mod store_safety;
