@@ -104,13 +104,13 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
 }
 
 fn list(ctx: &Ctx) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     output::emit(ctx.format, &store.db().accounts()?)?;
     Ok(Outcome::Success)
 }
 
 fn show(ctx: &Ctx, id: &str) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let db = store.db();
     let account = db.require_account(id)?;
     let summary = AccountSummary {

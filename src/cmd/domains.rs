@@ -462,7 +462,7 @@ fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
 }
 
 fn list(ctx: &Ctx, account: Option<&str>) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     if let Some(account) = account {
         store.db().require_account(account)?;
     }
@@ -482,7 +482,7 @@ pub struct DomainVerdict {
 }
 
 fn check(ctx: &Ctx, inputs: &[String]) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let db = store.db();
     let mut verdicts = Vec::new();
     for input in inputs {

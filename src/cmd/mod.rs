@@ -77,6 +77,16 @@ impl Ctx {
         Store::open(&self.db_path)
     }
 
+    /// The store for a command that only reads. A store that does not exist yet reads as empty and is
+    /// not created, so a mistyped --db leaves no stray file behind.
+    pub fn read_store(&self) -> Result<Store> {
+        if self.db_path.exists() {
+            Store::open(&self.db_path)
+        } else {
+            Store::open_in_memory()
+        }
+    }
+
     /// Asks before a destructive change. Without a terminal, --yes is required.
     pub fn confirm(&self, question: &str) -> Result<bool> {
         if self.yes {

@@ -98,7 +98,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
 }
 
 fn list(ctx: &Ctx, account: &str) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     store.db().require_account(account)?;
     output::emit(ctx.format, &store.db().users(account)?)?;
     Ok(Outcome::Success)

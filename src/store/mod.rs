@@ -71,7 +71,7 @@ impl Store {
         Ok(store)
     }
 
-    #[cfg(test)]
+    /// A new, empty store in memory: what reading a store that does not exist yet shows.
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
