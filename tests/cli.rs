@@ -6,6 +6,7 @@ mod cli {
     mod accounts;
     mod audit;
     mod completions;
+    mod requests;
     mod security;
     mod users;
 }
