@@ -6,7 +6,10 @@ mod cli {
     mod accounts;
     mod audit;
     mod completions;
+    mod concurrency;
+    mod hostile;
     mod requests;
     mod security;
+    mod store_safety;
     mod users;
 }

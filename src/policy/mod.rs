@@ -8,6 +8,9 @@ pub mod form;
 pub mod network;
 pub mod security;
 
+#[cfg(test)]
+mod hostile;
+
 use serde::Serialize;
 
 /// One reason a rule refuses something, with a stable machine-readable code.
@@ -24,6 +27,19 @@ impl Problem {
             message: message.into(),
         }
     }
+}
+
+/// Refuses a value far longer than any valid one before it is parsed or quoted in a message, so that
+/// hostile input costs nothing and errors stay readable.
+pub fn refuse_oversized(what: &str, input: &str, max: usize) -> Result<(), String> {
+    if input.len() <= max {
+        return Ok(());
+    }
+    let start: String = input.chars().take(24).collect();
+    Err(format!(
+        "invalid {what} {start:?}…: it is {} bytes long (at most {max})",
+        input.len()
+    ))
 }
 
 impl std::fmt::Display for Problem {

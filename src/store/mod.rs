@@ -84,7 +84,8 @@ impl Store {
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Reading the header here turns "file is not a database" into an error before anything is written.
+        // Identify the file before anything can write to it: switching to WAL rewrites the header.
+        self.refuse_foreign_file()?;
         let mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
@@ -94,6 +95,15 @@ impl Store {
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
+    }
+
+    /// Refuses a file that is not an xmfax store (or is one from a newer xmfax) without writing to it.
+    fn refuse_foreign_file(&self) -> Result<()> {
+        let version = self.schema_version()?;
+        let application_id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |row| row.get(0))?;
+        check_identity(&self.conn, version, application_id)
     }
 
     fn schema_version(&self) -> Result<i64> {
@@ -110,24 +120,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        // Checked again under the exclusive lock: another process may have migrated meanwhile.
         let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         let application_id: i64 = tx.query_row("PRAGMA application_id", [], |row| row.get(0))?;
-        if application_id != 0 && application_id != APPLICATION_ID {
-            bail!(
-                "this SQLite file is not an xmfax store (application_id {application_id}); it was left untouched"
-            );
-        }
-        if version > latest {
-            bail!(
-                "the store has schema version {version}, newer than this xmfax supports ({latest}): upgrade xmfax; the store was left untouched"
-            );
-        }
-        if version == 0 {
-            let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
-            if tables > 0 {
-                bail!("this SQLite file is not an xmfax store (it has other tables); it was left untouched");
-            }
-        }
+        check_identity(&tx, version, application_id)?;
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             tx.execute_batch(migration)
                 .with_context(|| format!("migration {} failed", index + 1))?;
@@ -202,6 +198,28 @@ impl<'c> Tx<'c> {
     }
 }
 
+/// An xmfax store (of a version this binary knows), or an empty file that can become one.
+fn check_identity(conn: &Connection, version: i64, application_id: i64) -> Result<()> {
+    let latest = MIGRATIONS.len() as i64;
+    if application_id != 0 && application_id != APPLICATION_ID {
+        bail!(
+            "this SQLite file is not an xmfax store (application_id {application_id}); it was left untouched"
+        );
+    }
+    if version > latest {
+        bail!(
+            "the store has schema version {version}, newer than this xmfax supports ({latest}): upgrade xmfax; the store was left untouched"
+        );
+    }
+    if version == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+        if tables > 0 {
+            bail!("this SQLite file is not an xmfax store (it has other tables); it was left untouched");
+        }
+    }
+    Ok(())
+}
+
 fn is_busy(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         matches!(
@@ -229,13 +247,17 @@ fn create_private_file(path: &Path) -> Result<()> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the store's directory {}", dir.display()))?;
     }
-    std::fs::OpenOptions::new()
+    match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .with_context(|| format!("cannot create store {}", path.display()))?;
-    Ok(())
+    {
+        Ok(_) => Ok(()),
+        // Another xmfax process created it first: use theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot create store {}", path.display())),
+    }
 }
 
 #[cfg(test)]
