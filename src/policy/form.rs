@@ -605,7 +605,7 @@ pub fn domain_reasons<'a>(refused: impl IntoIterator<Item = (&'a str, &'a [Probl
 /// The commented YAML of a form: the blank template for an action, or a filled-in form. It always
 /// parses back into the same form.
 pub fn render(form: &Form) -> String {
-    let quote = |s: &Option<String>| json_string(s.as_deref().unwrap_or(""));
+    let quote = |s: &Option<String>| yaml_string(s.as_deref().unwrap_or(""));
     let mut out = String::new();
     let action = form.action;
     out.push_str(&format!(
@@ -619,8 +619,8 @@ pub fn render(form: &Form) -> String {
          account: {}\n\
          # add | remove | replace (the list becomes the complete list) | disable (stop trusting every domain)\n\
          action: {}\n",
-        json_string(&form.reference),
-        json_string(&form.account),
+        yaml_string(&form.reference),
+        yaml_string(&form.account),
         action.as_str()
     ));
     if action == Action::Disable {
@@ -631,7 +631,7 @@ pub fn render(form: &Form) -> String {
              domains: [{}]\n",
             form.domains()
                 .iter()
-                .map(|d| json_string(d))
+                .map(|d| yaml_string(d))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
@@ -682,9 +682,26 @@ pub fn render(form: &Form) -> String {
     out
 }
 
-/// A JSON string literal is a valid YAML double-quoted scalar, so any text round-trips.
-fn json_string(s: &str) -> String {
-    serde_json::Value::String(s.to_string()).to_string()
+/// A YAML double-quoted scalar holding exactly `s`. Whatever YAML does not allow raw in a document, or
+/// would read as a line break (NEL, U+2028, U+2029) or a byte-order mark, is written as an escape.
+fn yaml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~'
+            | '\u{a0}'..='\u{2027}'
+            | '\u{202a}'..='\u{d7ff}'
+            | '\u{e000}'..='\u{fefe}'
+            | '\u{ff00}'..='\u{fffd}'
+            | '\u{10000}'.. => out.push(c),
+            _ => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The blank form for an action, as [`render`] writes it: empty strings and lists, `false`, no date.
