@@ -81,7 +81,9 @@ impl RestraintMethod {
 #[serde(deny_unknown_fields)]
 pub struct Form {
     pub xmfax_form: FormVersion,
+    #[serde(deserialize_with = "required_string")]
     pub reference: String,
+    #[serde(deserialize_with = "required_string")]
     pub account: String,
     pub action: Action,
     #[serde(default)]
@@ -129,13 +131,50 @@ pub struct Signature {
     pub signed_on: Option<NaiveDate>,
 }
 
+/// A string that must be there. YAML's `null` and `~` would otherwise be read as that text; no
+/// reference or account is called "null". The check runs inside the parser's visit of the value, so
+/// its error carries the value's line and column.
+fn required_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    struct Required;
+    impl serde::de::Visitor<'_> for Required {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<String, E> {
+            if matches!(value, "~" | "null" | "Null" | "NULL") {
+                return Err(E::custom("a value is required here, not null"));
+            }
+            Ok(value.to_string())
+        }
+    }
+    deserializer.deserialize_str(Required)
+}
+
+/// An optional `YYYY-MM-DD` date; a malformed one is an error located at the value.
 fn optional_date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
-    let Some(text) = Option::<String>::deserialize(deserializer)? else {
-        return Ok(None);
-    };
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| serde::de::Error::custom(format!("{text:?} is not a date in YYYY-MM-DD form")))
+    struct Date;
+    impl<'de> serde::de::Visitor<'de> for Date {
+        type Value = Option<NaiveDate>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a date in YYYY-MM-DD form")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| E::custom(format!("{text:?} is not a date in YYYY-MM-DD form")))
+        }
+    }
+    deserializer.deserialize_option(Date)
 }
 
 impl Form {
@@ -243,7 +282,8 @@ pub fn read_form(bytes: &[u8]) -> Result<(&str, Form), FormError> {
         ));
     }
     check_flow_collections(text)?;
-    let form = parse_form(text)?;
+    // Editors on Windows start files with a byte-order mark, which the YAML parser mistakes for a document.
+    let form = parse_form(text.strip_prefix('\u{feff}').unwrap_or(text))?;
     check_recordable(&form)?;
     Ok((text, form))
 }
@@ -844,6 +884,11 @@ signature: {signed_by: Jane Roe, title: IT Director, signed_on: 2026-11-20}
                 "no reference",
             ),
             (
+                GOOD.replace("account: acme", "account: ~").into_bytes(),
+                Some(3),
+                "account: a value is required here, not null",
+            ),
+            (
                 GOOD.replace("account: acme", "").into_bytes(),
                 Some(1),
                 "missing field `account`",
@@ -856,6 +901,17 @@ signature: {signed_by: Jane Roe, title: IT Director, signed_on: 2026-11-20}
         }
         let huge = format!("{GOOD}#{}\n", "x".repeat(MAX_FORM_BYTES));
         assert!(read_form(huge.as_bytes()).unwrap_err().message.contains("larger"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_document() {
+        let with_bom = format!("\u{feff}{GOOD}");
+        let (text, form) = read_form(with_bom.as_bytes()).unwrap();
+        assert_eq!(form, good());
+        assert!(
+            text.starts_with('\u{feff}'),
+            "the text is kept exactly as received"
+        );
     }
 
     #[test]

@@ -555,3 +555,56 @@ fn completion_offers_request_references() {
     let offered = String::from_utf8_lossy(&out.stdout);
     assert!(offered.contains("T-ADD"), "{offered}");
 }
+
+#[test]
+fn the_example_forms_are_approved_and_refused_as_the_quick_start_says() {
+    let env = Env::new();
+    env.ok(&[
+        "accounts",
+        "add",
+        "acme",
+        "--name",
+        "Acme Corporation",
+        "--fax-number",
+        "+1 650 253 0000",
+    ]);
+    env.ok(&[
+        "security",
+        "set",
+        "acme",
+        "--spoofing-protection",
+        "on",
+        "--require-tls",
+        "on",
+    ]);
+    env.ok(&["security", "whitelist", "add", "acme", "198.18.7.0/24"]);
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/forms");
+    let today = chrono::Utc::now().date_naive().to_string();
+    let redated = |name: &str| {
+        let text = std::fs::read_to_string(examples.join(name)).unwrap();
+        assert!(
+            text.contains("signed_on: 2026-11-20"),
+            "the quick start re-dates this date"
+        );
+        env.write_file(
+            name,
+            text.replace("signed_on: 2026-11-20", &format!("signed_on: {today}")),
+        )
+    };
+    let approved = process(&env, 0, &redated("acme-add-domains.yaml"));
+    assert_eq!(
+        approved["changes"]["added"],
+        json!(["acme-corp.example", "xn--bcher-kva.example"])
+    );
+    let refused = process(&env, 1, &redated("acme-refused.yaml"));
+    assert_eq!(
+        codes(&refused),
+        [
+            "free-mail-provider",
+            "not-certified-owned",
+            "not-certified-restrained",
+            "public-suffix",
+            "requester-not-of-company"
+        ]
+    );
+}
