@@ -95,10 +95,10 @@ pub fn run(ctx: &Ctx, command: RequestsCommand) -> Result<Outcome> {
     match command {
         RequestsCommand::Template { action } => print_document(&form::render(&form::template(action))),
         RequestsCommand::New { out } => new(ctx, out.as_deref()),
-        RequestsCommand::Validate(args) => check(ctx, &args, Mode::Validate),
+        RequestsCommand::Validate(args) => validate_or_process(ctx, &args, Mode::Validate),
         RequestsCommand::Process(args) => {
             let mode = if args.dry_run { Mode::DryRun } else { Mode::Process };
-            check(ctx, &args.form, mode)
+            validate_or_process(ctx, &args.form, mode)
         }
         RequestsCommand::List { account, status } => list(ctx, account.as_deref(), status),
         RequestsCommand::Show { reference } => show(ctx, &reference),
@@ -121,9 +121,11 @@ fn read_submission(path: &Path) -> Result<Submission> {
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", path.display()))?;
     let (text, form) = form::read_form(&bytes).map_err(|e| {
+        // The parser quotes the file's own text (an unknown field's name), which may hold escape sequences.
+        let located = e.located(&path.display().to_string());
         anyhow!(
             "{}\nhint: `xmfax requests template` prints a valid form",
-            e.located(&path.display().to_string())
+            output::sanitize(&located)
         )
     })?;
     Ok(Submission {
@@ -164,7 +166,7 @@ struct ProcessReport {
     unrecorded: bool,
 }
 
-fn check(ctx: &Ctx, args: &FormArgs, mode: Mode) -> Result<Outcome> {
+fn validate_or_process(ctx: &Ctx, args: &FormArgs, mode: Mode) -> Result<Outcome> {
     let submission = read_submission(&args.file)?;
     let mut store = ctx.open_store()?;
     let report = store.write(&ctx.agent, ctx.now, |tx| {

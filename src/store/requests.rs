@@ -4,6 +4,7 @@ use super::{Db, Tx};
 use crate::model::{Request, RequestRecord};
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Row, params};
+use serde::de::DeserializeOwned;
 
 /// What a trusted domain needs from an approved request: whose account it is and who signed it when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,15 +17,8 @@ pub struct ApprovedRequest {
 
 const COLUMNS: &str = "reference, account_id, action, status, form_sha256, signed_by, signed_on, reasons, changes, processed_by, processed_at";
 
-/// Reads the columns of [`COLUMNS`]; the JSON columns were written by xmfax, so a parse failure
-/// means the store was edited by hand and is reported as such.
+/// Reads the columns of [`COLUMNS`].
 fn request_from_row(row: &Row<'_>) -> rusqlite::Result<Request> {
-    let json_column = |index: usize| -> rusqlite::Result<String> { row.get(index) };
-    let reasons: String = json_column(7)?;
-    let changes: String = json_column(8)?;
-    let invalid = |index: usize, e: serde_json::Error| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
-    };
     Ok(Request {
         reference: row.get(0)?,
         account: row.get(1)?,
@@ -33,10 +27,18 @@ fn request_from_row(row: &Row<'_>) -> rusqlite::Result<Request> {
         form_sha256: row.get(4)?,
         signed_by: row.get(5)?,
         signed_on: row.get(6)?,
-        reasons: serde_json::from_str(&reasons).map_err(|e| invalid(7, e))?,
-        changes: serde_json::from_str(&changes).map_err(|e| invalid(8, e))?,
+        reasons: json_column(row, 7)?,
+        changes: json_column(row, 8)?,
         processed_by: row.get(9)?,
         processed_at: row.get(10)?,
+    })
+}
+
+/// A JSON column written by xmfax; one that does not parse was edited by hand and is reported as such.
+fn json_column<T: DeserializeOwned>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 

@@ -419,6 +419,13 @@ fn unreadable_files_exit_2_with_file_and_line_and_change_nothing() {
             env.write_file("nul.yaml", b"xmfax_form: trusted\0\n"),
             "nul.yaml:1:",
         ),
+        (
+            env.write_file(
+                "escape.yaml",
+                "xmfax_form: trusted-domains/v1\n\"act\\e[2Jion\": add\n",
+            ),
+            "escape.yaml:2:1: unknown field `act\\u{1b}[2Jion`",
+        ),
         (env.write_file("empty.yaml", b""), "empty.yaml: the file is empty"),
         (
             env.write_file("blank.yaml", b"\n  \n"),
@@ -439,6 +446,7 @@ fn unreadable_files_exit_2_with_file_and_line_and_change_nothing() {
             let (_, stderr) = env.code(2, &["requests", verb, path.to_str().unwrap()]);
             assert!(stderr.contains(expected), "{verb} {}: {stderr}", path.display());
             assert!(stderr.starts_with("error: "), "{stderr}");
+            assert!(!stderr.contains('\u{1b}'), "raw escape in {stderr:?}");
         }
     }
     assert_eq!(env.dump(), before);
