@@ -9,6 +9,7 @@ mod cli {
     mod concurrency;
     mod domains;
     mod hostile;
+    mod requests;
     mod security;
     mod store_safety;
     mod users;

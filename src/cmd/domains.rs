@@ -1,6 +1,6 @@
 //! `xmfax domains`: trust, distrust, list and check email domains, with every certification check.
 
-use super::{Ctx, Outcome, account_candidates};
+use super::{Ctx, Outcome, account_candidates, request_candidates};
 use crate::model::TrustedDomain;
 use crate::output::{self, Block, Tabular};
 use crate::policy::domain::{self, Certification, Holder};
@@ -242,6 +242,29 @@ pub fn apply_additions(tx: &mut Tx<'_>, added: &[TrustedDomain]) -> Result<()> {
     Ok(())
 }
 
+/// Stops trusting domains of an account, each with its audit row; fails (rolling back the whole
+/// transaction) when the account does not trust one of them.
+pub fn apply_removals(
+    tx: &mut Tx<'_>,
+    account: &str,
+    domains: &[String],
+    request: Option<&str>,
+) -> Result<()> {
+    for domain in domains {
+        let removed = tx.db().trusted_domain(domain)?;
+        if !tx.delete_trusted_domain(account, domain)? {
+            bail!("{domain} is not a trusted domain of account {account:?}; nothing was removed");
+        }
+        tx.audit(
+            "domains.remove",
+            Some(account),
+            Some(domain),
+            json!({"request": request, "removed": removed}),
+        )?;
+    }
+    Ok(())
+}
+
 pub fn run(ctx: &Ctx, command: DomainsCommand) -> Result<Outcome> {
     match command {
         DomainsCommand::Add(args) => add(ctx, args),
@@ -434,22 +457,7 @@ fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         return Ok(Outcome::Negative);
     }
     store.write(&ctx.agent, ctx.now, |tx| {
-        for domain in &domains {
-            let removed = tx.db().trusted_domain(domain)?;
-            if !tx.delete_trusted_domain(&args.account, domain)? {
-                bail!(
-                    "{domain} is not a trusted domain of account {:?}; nothing was removed",
-                    args.account
-                );
-            }
-            tx.audit(
-                "domains.remove",
-                Some(&args.account),
-                Some(domain),
-                json!({"request": args.request, "removed": removed}),
-            )?;
-        }
-        Ok(())
+        apply_removals(tx, &args.account, &domains, args.request.as_deref())
     })?;
     output::emit(
         ctx.format,
@@ -621,17 +629,6 @@ fn trusted_domain_candidates() -> Vec<CompletionCandidate> {
             .trusted_domains(account.as_deref())?
             .into_iter()
             .map(|d| (d.domain, Some(d.account)))
-            .collect())
-    })
-}
-
-fn request_candidates() -> Vec<CompletionCandidate> {
-    super::completions::candidates(|store| {
-        Ok(store
-            .db()
-            .request_references()?
-            .into_iter()
-            .map(|(r, a)| (r, Some(a)))
             .collect())
     })
 }

@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod completions;
 mod domains;
+mod requests;
 mod security;
 mod users;
 
@@ -17,7 +18,7 @@ use clap::Subcommand;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-pub use completions::account_candidates;
+pub use completions::{account_candidates, request_candidates};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -33,6 +34,9 @@ pub enum Command {
     /// Trusted email domains: anyone with an address in them can fax by email through the account
     #[command(subcommand)]
     Domains(domains::DomainsCommand),
+    /// Signed request forms: template, validate and process them; every request is kept on record
+    #[command(subcommand)]
+    Requests(requests::RequestsCommand),
     /// The hash-chained audit trail of every change
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -140,6 +144,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Users(command) => users::run(&ctx, command),
         Command::Security(command) => security::run(&ctx, command),
         Command::Domains(command) => domains::run(&ctx, command),
+        Command::Requests(command) => requests::run(&ctx, command),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),

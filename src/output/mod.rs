@@ -3,6 +3,7 @@
 
 mod accounts;
 mod domains;
+mod requests;
 
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, TableComponent, presets};

@@ -1,7 +1,7 @@
 //! Hostile input for every parser of the core: arbitrary and adversarial strings never panic, never
 //! hang, and never get past a check they should fail. One place, so a new parser is added here too.
 
-use super::{account, domain, network};
+use super::{account, domain, form, network};
 use proptest::prelude::*;
 
 /// Strings built from the pieces attackers use: control and NUL bytes, bidi and zero-width marks,
@@ -50,6 +50,43 @@ proptest! {
             prop_assert!(!address.key.chars().any(|c| c.is_control() || account::is_invisible_or_bidi(c)));
             prop_assert_eq!(address.key.matches('@').count(), 1);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn form_reading_never_panics(bytes in prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..300),
+        nasty().prop_map(String::into_bytes),
+        nasty().prop_map(|s| format!(
+            "xmfax_form: trusted-domains/v1\nreference: R-1\naccount: acme\naction: add\ndomains: [{s}]\nrequester: {{name: {s}}}\n"
+        ).into_bytes()),
+    ]) {
+        if let Ok((_, read)) = form::read_form(&bytes) {
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+            let _ = form::form_reasons(&read, today, form::DEFAULT_MAX_AGE_DAYS);
+        }
+    }
+
+    /// `requests new` writes what the agent typed into a form: any text must read back unchanged.
+    #[test]
+    fn rendered_forms_read_back_whatever_their_text(
+        reference in "[A-Za-z0-9][A-Za-z0-9./#-]{0,39}",
+        domains in prop::collection::vec(prop_oneof![nasty(), any::<String>()], 0..4),
+        name in prop_oneof![nasty(), any::<String>()],
+        email in any::<String>(),
+    ) {
+        let mut filled = form::template(form::Action::Replace);
+        filled.reference = reference;
+        filled.account = "acme".into();
+        filled.domains = Some(domains);
+        filled.requester = Some(form::Requester { name: Some(name), title: Some(String::new()), email: Some(email) });
+        let text = form::render(&filled);
+        let read = form::read_form(text.as_bytes());
+        prop_assert!(read.is_ok(), "{text}: {read:?}");
+        prop_assert_eq!(read.unwrap().1, filled);
     }
 }
 

@@ -177,6 +177,25 @@ impl<'c> Tx<'c> {
     pub fn now(&self) -> String {
         timestamp(self.now)
     }
+
+    /// Runs `change` in a savepoint of this transaction and keeps what it wrote only when it returns
+    /// `(value, true)`. A command can so apply changes, judge the resulting state, and undo them while
+    /// still writing other rows (a refused request's record) in the same transaction.
+    pub fn tentatively<T>(&mut self, change: impl FnOnce(&mut Self) -> Result<(T, bool)>) -> Result<T> {
+        self.tx.execute_batch("SAVEPOINT tentative")?;
+        let outcome = change(self);
+        let keep = matches!(outcome, Ok((_, true)));
+        let end = if keep {
+            "RELEASE tentative"
+        } else {
+            "ROLLBACK TO tentative; RELEASE tentative"
+        };
+        match (self.tx.execute_batch(end), outcome) {
+            (Ok(()), outcome) => outcome.map(|(value, _)| value),
+            (Err(_), Err(err)) => Err(err),
+            (Err(err), Ok(_)) => Err(err.into()),
+        }
+    }
 }
 
 /// An xmfax store (of a version this binary knows), or an empty file that can become one.
@@ -250,5 +269,31 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store.migrate().unwrap();
         assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn tentative_changes_are_kept_only_when_asked() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write("agent", Utc::now(), |tx| {
+                tx.tentatively(|tx| {
+                    tx.audit("test.undone", None, None, serde_json::json!({}))?;
+                    Ok(((), false))
+                })?;
+                let failed: Result<()> = tx.tentatively(|tx| {
+                    tx.audit("test.failed", None, None, serde_json::json!({}))?;
+                    bail!("refused")
+                });
+                assert!(failed.is_err());
+                tx.tentatively(|tx| {
+                    tx.audit("test.kept", None, None, serde_json::json!({}))?;
+                    Ok(((), true))
+                })
+            })
+            .unwrap();
+        let chain = store.db().audit_chain().unwrap();
+        let actions: Vec<_> = chain.iter().map(|row| row.fields.action.as_str()).collect();
+        assert_eq!(actions, ["test.kept"]);
+        assert_eq!(store.db().audit_head().unwrap().unwrap().seq, 1);
     }
 }
