@@ -14,7 +14,8 @@ fn main() -> ExitCode {
         Ok(cmd::Outcome::Negative) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // Errors quote the values at fault, which may come from hostile files.
+            eprintln!("error: {}", xmfax::output::sanitize_message(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

@@ -108,7 +108,7 @@ impl Ctx {
 
     /// Prints a note for people on stderr (never part of the data on stdout).
     pub fn note(&self, message: &str) {
-        eprintln!("{}", crate::output::sanitize(message));
+        eprintln!("{}", crate::output::sanitize_message(message));
     }
 }
 

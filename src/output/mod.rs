@@ -156,6 +156,14 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// An error or note for stderr: escaped like table text, but its own line breaks (`hint:` lines) kept.
+pub fn sanitize_message(text: &str) -> String {
+    text.split('\n')
+        .map(|line| sanitize(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_string()
 }

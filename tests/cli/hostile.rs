@@ -140,3 +140,32 @@ fn control_and_invisible_characters_are_refused() {
     assert_eq!(refused["refused"].as_array().unwrap().len(), 2);
     assert_eq!(env.dump(), before);
 }
+
+#[test]
+fn error_messages_escape_what_they_quote() {
+    let env = setup();
+    for args in [
+        vec!["accounts", "show", "evil\u{1b}[2J\u{202e}"],
+        vec!["domains", "remove", "acme", "ev\u{202e}il\u{1b}.com", "--yes"],
+        vec!["users", "remove", "acme", "a\u{1b}]0;x\u{7}@acme.example"],
+    ] {
+        let (_, stderr) = env.code(2, &args);
+        for raw in ['\u{1b}', '\u{202e}', '\u{7}'] {
+            assert!(!stderr.contains(raw), "{args:?}: raw {raw:?} in {stderr:?}");
+        }
+    }
+}
+
+#[test]
+fn errors_quoting_text_from_the_store_escape_it() {
+    let env = setup();
+    env.secured_account("beta");
+    env.ok(&["users", "add", "acme", "jane@acme.example"]);
+    env.sql()
+        .execute("UPDATE users SET email = 'jane\u{1b}[2J\u{202e}@acme.example' WHERE account_id = 'acme'", [])
+        .unwrap();
+    let (_, stderr) = env.code(2, &["users", "add", "beta", "jane@acme.example"]);
+    assert!(stderr.contains("already registered"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'), "raw text in {stderr:?}");
+    assert!(stderr.contains("\\u{1b}"), "{stderr}");
+}
