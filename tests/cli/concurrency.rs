@@ -35,20 +35,43 @@ enum Change {
     RemoveDomain(String),
     User(String),
     Network(String),
+    /// A signed form asking to trust one domain: two audit rows (the domain and the request record).
+    Form(String),
 }
 
 fn plan(worker: usize, count: usize) -> Vec<Change> {
     let mut changes = Vec::new();
     for i in 0..count {
-        changes.push(match i % 4 {
+        changes.push(match i % 5 {
             0 => Change::Domain(format!("w{worker}-d{i}.example")),
             // Remove the domain added just before, so removals race with additions too.
             1 => Change::RemoveDomain(format!("w{worker}-d{}.example", i - 1)),
             2 => Change::User(format!("u{i}.w{worker}@shared.example")),
-            _ => Change::Network(format!("198.18.{worker}.{i}/32")),
+            3 => Change::Network(format!("198.18.{worker}.{i}/32")),
+            _ => Change::Form(format!("w{worker}-f{i}.example")),
         });
     }
     changes
+}
+
+/// A signed form, dated today, asking to trust `domain` for `account`.
+fn form_adding(account: &str, domain: &str) -> String {
+    let today = chrono::Utc::now().date_naive();
+    format!(
+        "xmfax_form: trusted-domains/v1
+reference: REQ-{domain}
+account: {account}
+action: add
+domains: [{domain}]
+include_subdomains: false
+requester: {{name: Jane Roe, title: IT Director, email: jane@{domain}}}
+certifications:
+  domains_belong_to_company: true
+  email_sources_restrained: true
+  restraint_methods: [spoofing-protection]
+signature: {{signed_by: Jane Roe, title: IT Director, signed_on: {today}}}
+"
+    )
 }
 
 #[test]
@@ -98,6 +121,14 @@ fn concurrent_agents_lose_nothing_and_keep_the_chain_linear() {
                                 n.clone(),
                             ]
                         }
+                        Change::Form(d) => {
+                            let form = env.write_file(&format!("{d}.yaml"), form_adding(&account, d));
+                            vec![
+                                "requests".into(),
+                                "process".into(),
+                                form.to_string_lossy().into_owned(),
+                            ]
+                        }
                     };
                     let out = env.cmd().args(&args).output().unwrap();
                     assert!(
@@ -131,6 +162,9 @@ fn concurrent_agents_lose_nothing_and_keep_the_chain_linear() {
                 Change::Network(n) => {
                     want_networks.insert(n);
                 }
+                Change::Form(d) => {
+                    want_domains.insert(d);
+                }
             }
         }
         assert_eq!(domains, want_domains, "domains of {account}");
@@ -138,14 +172,24 @@ fn concurrent_agents_lose_nothing_and_keep_the_chain_linear() {
     }
     assert_eq!(
         users.len(),
-        workers * (changes / 4 + usize::from(changes % 4 > 2))
+        workers
+            * plan(0, changes)
+                .iter()
+                .filter(|c| matches!(c, Change::User(_)))
+                .count()
     );
     let report = env.json(0, &["audit", "verify"]);
     assert_eq!(report["passed"], true);
+    let forms = plan(0, changes)
+        .iter()
+        .filter(|c| matches!(c, Change::Form(_)))
+        .count();
+    let requests = env.json(0, &["requests", "list", "--status", "approved"]);
+    assert_eq!(requests.as_array().unwrap().len(), workers * forms);
     assert_eq!(
         audit_rows(&env) - rows_before,
-        (workers * changes) as i64,
-        "exactly one audit row per change"
+        (workers * (changes + forms)) as i64,
+        "exactly one audit row per change (two per form: its domain and its record)"
     );
 }
 

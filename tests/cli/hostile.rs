@@ -162,10 +162,16 @@ fn errors_quoting_text_from_the_store_escape_it() {
     env.secured_account("beta");
     env.ok(&["users", "add", "acme", "jane@acme.example"]);
     env.sql()
-        .execute("UPDATE users SET email = 'jane\u{1b}[2J\u{202e}@acme.example' WHERE account_id = 'acme'", [])
+        .execute(
+            "UPDATE users SET email = 'jane\u{1b}[2J\u{202e}@acme.example' WHERE account_id = 'acme'",
+            [],
+        )
         .unwrap();
     let (_, stderr) = env.code(2, &["users", "add", "beta", "jane@acme.example"]);
     assert!(stderr.contains("already registered"), "{stderr}");
-    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'), "raw text in {stderr:?}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'),
+        "raw text in {stderr:?}"
+    );
     assert!(stderr.contains("\\u{1b}"), "{stderr}");
 }
