@@ -112,6 +112,14 @@ impl Ctx {
     }
 }
 
+/// Applies a value rule to an optional command-line value.
+pub fn optional(
+    value: Option<&str>,
+    rule: impl Fn(&str) -> Result<String, String>,
+) -> Result<Option<String>> {
+    value.map(rule).transpose().map_err(anyhow::Error::msg)
+}
+
 pub fn default_db_path() -> PathBuf {
     directories::ProjectDirs::from("", "", "xmfax")
         .map(|dirs| dirs.data_dir().join("xmfax.db"))

@@ -657,28 +657,14 @@ fn completion_offers_the_accounts_trusted_domains_for_remove() {
     env.secured_account("beta");
     add_certified(&env, 0, "acme", &["acme-corp.example", "bücher.example"]);
     add_certified(&env, 0, "beta", &["beta.example"]);
-    let complete = |words: &[&str]| {
-        let out = env
-            .cmd()
-            .env("COMPLETE", "bash")
-            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
-            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
-            .env("_CLAP_COMPLETE_SPACE", "true")
-            .env("_CLAP_IFS", "\n")
-            .arg("--")
-            .args(words)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let offered = complete(&["xmfax", "domains", "remove", "acme", ""]);
+    let offered = env.complete(&["xmfax", "domains", "remove", "acme", ""]);
     assert!(offered.contains("acme-corp.example"), "{offered}");
     assert!(offered.contains("xn--bcher-kva.example"), "{offered}");
     assert!(
         !offered.contains("beta.example"),
         "only that account's domains: {offered}"
     );
-    let offered = complete(&["xmfax", "domains", "remove", "beta", "b"]);
+    let offered = env.complete(&["xmfax", "domains", "remove", "beta", "b"]);
     assert!(
         offered.contains("beta.example") && !offered.contains("acme-corp"),
         "{offered}"

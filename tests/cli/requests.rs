@@ -548,19 +548,7 @@ fn form_text_is_escaped_in_tables() {
 fn completion_offers_request_references() {
     let env = setup();
     process(&env, 0, &form(&env, "approved-add.yaml"));
-    let words = ["xmfax", "requests", "show", ""];
-    let out = env
-        .cmd()
-        .env("COMPLETE", "bash")
-        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
-        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
-        .env("_CLAP_COMPLETE_SPACE", "true")
-        .env("_CLAP_IFS", "\n")
-        .arg("--")
-        .args(words)
-        .output()
-        .unwrap();
-    let offered = String::from_utf8_lossy(&out.stdout);
+    let offered = env.complete(&["xmfax", "requests", "show", ""]);
     assert!(offered.contains("T-ADD"), "{offered}");
 }
 
