@@ -33,6 +33,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand users 'Registered users of an account'
             cand security 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
             cand domains 'Trusted email domains: anyone with an address in them can fax by email through the account'
+            cand requests 'Signed request forms: template, validate and process them; every request is kept on record'
             cand sender 'Test senders: may this address fax through an account, and if not, why not'
             cand audit 'The hash-chained audit trail of every change'
             cand completions 'Print a shell completion script'
@@ -457,6 +458,134 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;domains;help;help'= {
         }
+        &'xmfax;requests'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand template 'Print a commented form for the customer to fill in and sign'
+            cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
+            cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
+            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+            cand list 'List processed requests, oldest first'
+            cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;requests;template'= {
+            cand --action 'What the form asks for'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;requests;new'= {
+            cand --out 'Write the form to this new file instead of stdout'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;requests;validate'= {
+            cand --max-age-days 'A signature older than this many days is expired'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;requests;process'= {
+            cand --max-age-days 'A signature older than this many days is expired'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --dry-run 'Run every check and report the outcome, but change and record nothing'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;requests;list'= {
+            cand --account 'Only the requests of this account'
+            cand --status 'Only approved or only refused requests'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;requests;show'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;requests;help'= {
+            cand template 'Print a commented form for the customer to fill in and sign'
+            cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
+            cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
+            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+            cand list 'List processed requests, oldest first'
+            cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;requests;help;template'= {
+        }
+        &'xmfax;requests;help;new'= {
+        }
+        &'xmfax;requests;help;validate'= {
+        }
+        &'xmfax;requests;help;process'= {
+        }
+        &'xmfax;requests;help;list'= {
+        }
+        &'xmfax;requests;help;show'= {
+        }
+        &'xmfax;requests;help;help'= {
+        }
         &'xmfax;sender'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
@@ -591,6 +720,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand users 'Registered users of an account'
             cand security 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
             cand domains 'Trusted email domains: anyone with an address in them can fax by email through the account'
+            cand requests 'Signed request forms: template, validate and process them; every request is kept on record'
             cand sender 'Test senders: may this address fax through an account, and if not, why not'
             cand audit 'The hash-chained audit trail of every change'
             cand completions 'Print a shell completion script'
@@ -658,6 +788,26 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;domains;list'= {
         }
         &'xmfax;help;domains;check'= {
+        }
+        &'xmfax;help;requests'= {
+            cand template 'Print a commented form for the customer to fill in and sign'
+            cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
+            cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
+            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+            cand list 'List processed requests, oldest first'
+            cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
+        }
+        &'xmfax;help;requests;template'= {
+        }
+        &'xmfax;help;requests;new'= {
+        }
+        &'xmfax;help;requests;validate'= {
+        }
+        &'xmfax;help;requests;process'= {
+        }
+        &'xmfax;help;requests;list'= {
+        }
+        &'xmfax;help;requests;show'= {
         }
         &'xmfax;help;sender'= {
             cand test 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'

@@ -37,6 +37,7 @@ complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "accounts" -d 'Customer 
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "users" -d 'Registered users of an account'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "domains" -d 'Trusted email domains: anyone with an address in them can fax by email through the account'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "requests" -d 'Signed request forms: template, validate and process them; every request is kept on record'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "sender" -d 'Test senders: may this address fax through an account, and if not, why not'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "audit" -d 'The hash-chained audit trail of every change'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -282,6 +283,94 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted domains of one account, or of all'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "template" -d 'Print a commented form for the customer to fill in and sign'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "list" -d 'List processed requests, oldest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l action -d 'What the form asks for' -r -f -a "add\t'Trust the listed domains as well'
+remove\t'Stop trusting the listed domains'
+replace\t'Trust exactly the listed domains (the others are removed)'
+disable\t'Stop trusting every domain: only registered users can fax by email'"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l out -d 'Write the form to this new file instead of stdout' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l max-age-days -d 'A signature older than this many days is expired' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l max-age-days -d 'A signature older than this many days is expired' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l dry-run -d 'Run every check and report the outcome, but change and record nothing'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l account -d 'Only the requests of this account' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l status -d 'Only approved or only refused requests' -r -f -a "approved\t''
+refused\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "template" -d 'Print a commented form for the customer to fill in and sign'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "list" -d 'List processed requests, oldest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -390,15 +479,16 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "users" -d 'Registered users of an account'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "domains" -d 'Trusted email domains: anyone with an address in them can fax by email through the account'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "sender" -d 'Test senders: may this address fax through an account, and if not, why not'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "audit" -d 'The hash-chained audit trail of every change'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains sender audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "users" -d 'Registered users of an account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "domains" -d 'Trusted email domains: anyone with an address in them can fax by email through the account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "requests" -d 'Signed request forms: template, validate and process them; every request is kept on record'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "sender" -d 'Test senders: may this address fax through an account, and if not, why not'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "audit" -d 'The hash-chained audit trail of every change'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "add" -d 'Create an account with its defaults'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
@@ -414,6 +504,12 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop trusting domains'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "list" -d 'List trusted domains of one account, or of all'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "template" -d 'Print a commented form for the customer to fill in and sign'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "list" -d 'List processed requests, oldest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from sender" -f -a "test" -d 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit rows, newest first'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'

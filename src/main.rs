@@ -1,16 +1,10 @@
-//! xmfax: the support agents' tool for trusted email domains of email-to-fax.
-//! Parses the command line, runs one command, and maps its outcome to the exit code contract.
+//! The `xmfax` binary: parses the command line, runs one command, and maps its outcome to the exit
+//! code contract (0 success, 1 negative verdict, 2 error; a broken pipe exits quietly).
 #![forbid(unsafe_code)]
-
-mod cli;
-mod cmd;
-mod model;
-mod output;
-mod policy;
-mod store;
 
 use clap::{CommandFactory, Parser};
 use std::process::ExitCode;
+use xmfax::{cli, cmd};
 
 fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
@@ -20,7 +14,8 @@ fn main() -> ExitCode {
         Ok(cmd::Outcome::Negative) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // Errors quote the values at fault, which may come from hostile files.
+            eprintln!("error: {}", xmfax::output::sanitize_message(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

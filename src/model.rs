@@ -108,4 +108,47 @@ pub struct AccountSummary {
     pub security: Security,
     pub users: Vec<User>,
     pub trusted_domains: Vec<TrustedDomain>,
+    /// The signed request forms processed for the account, oldest first.
+    pub requests: Vec<Request>,
+}
+
+/// One reason a request was refused, as recorded: `{"code", "message", "domain"?}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestReason {
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+}
+
+/// What a request changed: the trusted domains (normalized ASCII) it added and removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestChanges {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// A processed signed request form and its outcome, as kept forever.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Request {
+    pub reference: String,
+    pub account: String,
+    pub action: String,
+    /// `approved` or `refused`.
+    pub status: String,
+    pub form_sha256: String,
+    pub signed_by: Option<String>,
+    pub signed_on: Option<String>,
+    pub reasons: Vec<RequestReason>,
+    pub changes: RequestChanges,
+    pub processed_by: String,
+    pub processed_at: String,
+}
+
+/// A request with the exact text of the form it was processed from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestRecord {
+    #[serde(flatten)]
+    pub request: Request,
+    pub form_text: String,
 }

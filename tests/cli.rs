@@ -6,7 +6,12 @@ mod cli {
     mod accounts;
     mod audit;
     mod completions;
+    mod concurrency;
+    mod domains;
+    mod hostile;
+    mod requests;
     mod security;
     mod sender;
+    mod store_safety;
     mod users;
 }

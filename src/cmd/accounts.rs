@@ -1,6 +1,6 @@
 //! `xmfax accounts`: create, list, show, change and remove customer accounts.
 
-use super::{Ctx, Outcome, account_candidates};
+use super::{Ctx, Outcome, account_candidates, optional};
 use crate::model::{Account, AccountSummary, Region, Security};
 use crate::output;
 use crate::policy::account as rules;
@@ -104,13 +104,13 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
 }
 
 fn list(ctx: &Ctx) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     output::emit(ctx.format, &store.db().accounts()?)?;
     Ok(Outcome::Success)
 }
 
 fn show(ctx: &Ctx, id: &str) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let db = store.db();
     let account = db.require_account(id)?;
     let summary = AccountSummary {
@@ -121,6 +121,7 @@ fn show(ctx: &Ctx, id: &str) -> Result<Outcome> {
         },
         users: db.users(id)?,
         trusted_domains: db.trusted_domains(Some(id))?,
+        requests: db.requests(Some(id), None)?,
         account,
     };
     output::emit(ctx.format, &summary)?;
@@ -128,30 +129,10 @@ fn show(ctx: &Ctx, id: &str) -> Result<Outcome> {
 }
 
 fn set(ctx: &Ctx, args: SetArgs) -> Result<Outcome> {
-    let name = args
-        .name
-        .as_deref()
-        .map(rules::validate_account_name)
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
-    let fax_number = args
-        .fax_number
-        .as_deref()
-        .map(rules::normalize_fax_number)
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
-    let profile = args
-        .profile
-        .as_deref()
-        .map(rules::validate_profile)
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
-    let language = args
-        .language
-        .as_deref()
-        .map(rules::normalize_language)
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
+    let name = optional(args.name.as_deref(), rules::validate_account_name)?;
+    let fax_number = optional(args.fax_number.as_deref(), rules::normalize_fax_number)?;
+    let profile = optional(args.profile.as_deref(), rules::validate_profile)?;
+    let language = optional(args.language.as_deref(), rules::normalize_language)?;
     let mut store = ctx.open_store()?;
     let account = store.write(&ctx.agent, ctx.now, |tx| {
         let before = tx.db().require_account(&args.id)?;

@@ -60,13 +60,13 @@ pub fn run(ctx: &Ctx, command: AuditCommand) -> Result<Outcome> {
 }
 
 fn log(ctx: &Ctx, account: Option<&str>, limit: Option<u32>) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     output::emit(ctx.format, &store.db().audit_log(account, limit)?)?;
     Ok(Outcome::Success)
 }
 
 fn verify(ctx: &Ctx) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let rows = store.db().audit_chain()?;
     let head = store.db().audit_head()?;
     let report = match audit::verify(&rows, head.as_ref()) {

@@ -126,3 +126,15 @@ pub fn account_candidates() -> Vec<CompletionCandidate> {
             .collect())
     })
 }
+
+/// Request references, newest first, with their account.
+pub fn request_candidates() -> Vec<CompletionCandidate> {
+    candidates(|store| {
+        Ok(store
+            .db()
+            .request_references()?
+            .into_iter()
+            .map(|(reference, account)| (reference, Some(account)))
+            .collect())
+    })
+}

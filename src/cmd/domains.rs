@@ -1,6 +1,6 @@
 //! `xmfax domains`: trust, distrust, list and check email domains, with every certification check.
 
-use super::{Ctx, Outcome, account_candidates};
+use super::{Ctx, Outcome, account_candidates, request_candidates};
 use crate::model::TrustedDomain;
 use crate::output::{self, Block, Tabular};
 use crate::policy::domain::{self, Certification, Holder};
@@ -59,12 +59,14 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
+    /// Account ID
     #[arg(add = ArgValueCandidates::new(account_candidates))]
     account: String,
+    /// Domains the account trusts (ASCII or Unicode form); an unknown one removes nothing (exit 2)
     #[arg(required = true, value_name = "DOMAIN", add = ArgValueCandidates::new(trusted_domain_candidates))]
     domains: Vec<String>,
     /// The signed request form asking for the removal, recorded in the audit trail
-    #[arg(long, value_name = "REF")]
+    #[arg(long, value_name = "REF", add = ArgValueCandidates::new(request_candidates))]
     request: Option<String>,
 }
 
@@ -83,7 +85,10 @@ pub struct Refusal {
 /// What trusting a list of domains would do; computed inside the write transaction that applies it.
 #[derive(Debug, Default)]
 pub struct AdditionPlan {
+    /// New trusted domains, and domains of the same account widened to their subdomains
+    /// (`apply_additions` replaces those rows).
     pub added: Vec<TrustedDomain>,
+    /// Already trusted by the same account on at least the asked terms (ASCII form).
     pub unchanged: Vec<String>,
     pub refused: Vec<Refusal>,
 }
@@ -96,6 +101,8 @@ struct AddReport {
     added: Vec<String>,
     unchanged: Vec<String>,
     refused: Vec<Refusal>,
+    #[serde(skip)]
+    include_subdomains: bool,
 }
 
 /// A request to trust domains for one account, as `domains add`, a signed form or an import makes it.
@@ -142,8 +149,11 @@ pub fn plan_additions(db: &Db<'_>, new: &NewDomains<'_>) -> Result<AdditionPlan>
         if !seen.insert(normalized.ascii.clone()) {
             continue;
         }
+        // Asking for subdomains of a domain the account trusts alone is a wider grant: it goes through
+        // every check again. Asking for less than is trusted changes nothing (remove it to narrow it).
         if let Some(existing) = db.trusted_domain(&normalized.ascii)?
             && existing.account == account
+            && (existing.include_subdomains || !include_subdomains)
         {
             plan.unchanged.push(normalized.ascii);
             continue;
@@ -206,15 +216,50 @@ fn holders_of(db: &Db<'_>, ascii: &str, include_subdomains: bool) -> Result<Vec<
     Ok(holders)
 }
 
-/// Writes planned additions, each with its audit row.
+/// Writes planned additions, each with its audit row (which keeps the replaced row of a widened domain).
 pub fn apply_additions(tx: &mut Tx<'_>, added: &[TrustedDomain]) -> Result<()> {
     for domain in added {
-        tx.insert_trusted_domain(domain)?;
+        let previous = tx.db().trusted_domain(&domain.domain)?;
+        let mut details = json!(domain);
+        match previous {
+            None => tx.insert_trusted_domain(domain)?,
+            Some(previous) if previous.account == domain.account && tx.update_trusted_domain(domain)? => {
+                details["previous"] = json!(previous);
+            }
+            Some(previous) => bail!(
+                "{} is already trusted by account {:?}; nothing was added",
+                domain.domain,
+                previous.account
+            ),
+        }
         tx.audit(
             "domains.add",
             Some(&domain.account),
             Some(&domain.domain),
-            json!(domain),
+            details,
+        )?;
+    }
+    Ok(())
+}
+
+/// Stops trusting domains of an account, each with its audit row; fails (rolling back the whole
+/// transaction) when the account does not trust one of them.
+pub fn apply_removals(
+    tx: &mut Tx<'_>,
+    account: &str,
+    domains: &[String],
+    request: Option<&str>,
+) -> Result<()> {
+    for domain in domains {
+        let removed = tx.db().trusted_domain(domain)?;
+        if !tx.delete_trusted_domain(account, domain)? {
+            bail!("{domain} is not a trusted domain of account {account:?}; nothing was removed");
+        }
+        tx.audit(
+            "domains.remove",
+            Some(account),
+            Some(domain),
+            json!({"request": request, "removed": removed}),
         )?;
     }
     Ok(())
@@ -232,13 +277,13 @@ pub fn run(ctx: &Ctx, command: DomainsCommand) -> Result<Outcome> {
 fn add(ctx: &Ctx, mut args: AddArgs) -> Result<Outcome> {
     let mut store = ctx.open_store()?;
     prompt_missing(ctx, &store.db(), &mut args)?;
+    let usage = "hint: xmfax domains add ACCOUNT DOMAIN… --certified-by NAME --certified-on YYYY-MM-DD \
+                 (or --request REF); prompts happen only on a terminal and without --no-input";
     let Some(account) = args.account.clone() else {
-        bail!(
-            "missing ACCOUNT\nhint: xmfax domains add ACCOUNT DOMAIN… --certified-by NAME --certified-on YYYY-MM-DD"
-        );
+        bail!("missing ACCOUNT: name the account that trusts the domains\n{usage}");
     };
     if args.domains.is_empty() {
-        bail!("missing DOMAIN: name at least one domain to trust");
+        bail!("missing DOMAIN: name at least one domain to trust for account {account:?}\n{usage}");
     }
     let today = ctx.now.date_naive();
     let now = crate::store::timestamp(ctx.now);
@@ -254,8 +299,11 @@ fn add(ctx: &Ctx, mut args: AddArgs) -> Result<Outcome> {
             now: &now,
             today,
         };
-        let plan = plan_additions(&tx.db(), &new)?;
-        if plan.refused.is_empty() && !args.dry_run {
+        let mut plan = plan_additions(&tx.db(), &new)?;
+        if !plan.refused.is_empty() {
+            // All or nothing: `added` never lists a domain that a refusal kept out.
+            plan.added.clear();
+        } else if !args.dry_run {
             apply_additions(tx, &plan.added)?;
         }
         Ok(AddReport {
@@ -264,6 +312,7 @@ fn add(ctx: &Ctx, mut args: AddArgs) -> Result<Outcome> {
             added: plan.added.into_iter().map(|d| d.domain).collect(),
             unchanged: plan.unchanged,
             refused: plan.refused,
+            include_subdomains: args.include_subdomains,
         })
     })?;
     output::emit(ctx.format, &report)?;
@@ -371,7 +420,7 @@ impl Tabular for RemoveReport {
         vec![Block::Line(format!(
             "Removed from {}: {}",
             self.account,
-            self.removed.join(", ")
+            shown_list(&self.removed)
         ))]
     }
 }
@@ -400,7 +449,7 @@ fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
     }
     let question = format!(
         "Stop trusting {} for account {}?",
-        domains.join(", "),
+        shown_list(&domains),
         args.account
     );
     if !ctx.confirm(&question)? {
@@ -408,21 +457,7 @@ fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         return Ok(Outcome::Negative);
     }
     store.write(&ctx.agent, ctx.now, |tx| {
-        for domain in &domains {
-            if !tx.delete_trusted_domain(&args.account, domain)? {
-                bail!(
-                    "{domain} is not a trusted domain of account {:?}; nothing was removed",
-                    args.account
-                );
-            }
-            tx.audit(
-                "domains.remove",
-                Some(&args.account),
-                Some(domain),
-                json!({"request": args.request}),
-            )?;
-        }
-        Ok(())
+        apply_removals(tx, &args.account, &domains, args.request.as_deref())
     })?;
     output::emit(
         ctx.format,
@@ -435,7 +470,7 @@ fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
 }
 
 fn list(ctx: &Ctx, account: Option<&str>) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     if let Some(account) = account {
         store.db().require_account(account)?;
     }
@@ -455,7 +490,7 @@ pub struct DomainVerdict {
 }
 
 fn check(ctx: &Ctx, inputs: &[String]) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let db = store.db();
     let mut verdicts = Vec::new();
     for input in inputs {
@@ -464,13 +499,7 @@ fn check(ctx: &Ctx, inputs: &[String]) -> Result<Outcome> {
         let mut trusted_by = None;
         if let Some(normalized) = &assessment.domain {
             for holder in holders_of(&db, &normalized.ascii, false)? {
-                reasons.push(Problem::new(
-                    "trusted-by-other-account",
-                    format!(
-                        "{} is already trusted by account {:?}",
-                        holder.domain, holder.account
-                    ),
-                ));
+                reasons.push(domain::trusted_by_other_account(&holder));
                 trusted_by = Some(holder.account);
             }
         }
@@ -513,14 +542,32 @@ impl Tabular for AddReport {
         ))];
         let mut fields = Vec::new();
         if !self.added.is_empty() {
-            fields.push((added, self.added.join(", ")));
+            fields.push((added, shown_list(&self.added)));
+            let subdomains = if self.include_subdomains {
+                "included"
+            } else {
+                "not included"
+            };
+            fields.push(("Subdomains", subdomains.to_string()));
         }
         if !self.unchanged.is_empty() {
-            fields.push(("Already trusted", self.unchanged.join(", ")));
+            fields.push(("Already trusted", shown_list(&self.unchanged)));
         }
         blocks.push(Block::Fields(fields));
         blocks
     }
+}
+
+/// A stored (ASCII) domain as people read it: its Unicode form beside it when that differs.
+fn shown(ascii: &str) -> String {
+    match domain::normalize(ascii) {
+        Ok(d) if d.unicode != d.ascii => format!("{} ({})", d.ascii, d.unicode),
+        _ => ascii.to_string(),
+    }
+}
+
+fn shown_list(domains: &[String]) -> String {
+    domains.iter().map(|d| shown(d)).collect::<Vec<_>>().join(", ")
 }
 
 fn problem_rows(refused: &[Refusal]) -> Block {
@@ -531,7 +578,7 @@ fn problem_rows(refused: &[Refusal]) -> Block {
             .flat_map(|r| {
                 r.reasons
                     .iter()
-                    .map(|p| vec![r.domain.clone(), p.code.to_string(), p.message.clone()])
+                    .map(|p| vec![shown(&r.domain), p.code.to_string(), p.message.clone()])
             })
             .collect(),
         empty: "No problems found.",
@@ -545,7 +592,7 @@ impl Tabular for Vec<DomainVerdict> {
             rows: self
                 .iter()
                 .flat_map(|v| {
-                    let name = v.domain.clone().unwrap_or_else(|| v.input.clone());
+                    let name = v.domain.as_deref().map_or_else(|| v.input.clone(), shown);
                     if v.reasons.is_empty() {
                         vec![vec![name, v.verdict.to_string(), String::new(), String::new()]]
                     } else {
@@ -582,17 +629,6 @@ fn trusted_domain_candidates() -> Vec<CompletionCandidate> {
             .trusted_domains(account.as_deref())?
             .into_iter()
             .map(|d| (d.domain, Some(d.account)))
-            .collect())
-    })
-}
-
-fn request_candidates() -> Vec<CompletionCandidate> {
-    super::completions::candidates(|store| {
-        Ok(store
-            .db()
-            .request_references()?
-            .into_iter()
-            .map(|(r, a)| (r, Some(a)))
             .collect())
     })
 }

@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod completions;
 mod domains;
+mod requests;
 mod security;
 mod sender;
 mod users;
@@ -18,7 +19,7 @@ use clap::Subcommand;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-pub use completions::account_candidates;
+pub use completions::{account_candidates, request_candidates};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -34,6 +35,9 @@ pub enum Command {
     /// Trusted email domains: anyone with an address in them can fax by email through the account
     #[command(subcommand)]
     Domains(domains::DomainsCommand),
+    /// Signed request forms: template, validate and process them; every request is kept on record
+    #[command(subcommand)]
+    Requests(requests::RequestsCommand),
     /// Test senders: may this address fax through an account, and if not, why not
     #[command(subcommand)]
     Sender(sender::SenderCommand),
@@ -81,6 +85,16 @@ impl Ctx {
         Store::open(&self.db_path)
     }
 
+    /// The store for a command that only reads. A store that does not exist yet reads as empty and is
+    /// not created, so a mistyped --db leaves no stray file behind.
+    pub fn read_store(&self) -> Result<Store> {
+        if self.db_path.exists() {
+            Store::open_for_reading(&self.db_path)
+        } else {
+            Store::open_in_memory()
+        }
+    }
+
     /// Asks before a destructive change. Without a terminal, --yes is required.
     pub fn confirm(&self, question: &str) -> Result<bool> {
         if self.yes {
@@ -98,8 +112,16 @@ impl Ctx {
 
     /// Prints a note for people on stderr (never part of the data on stdout).
     pub fn note(&self, message: &str) {
-        eprintln!("{}", crate::output::sanitize(message));
+        eprintln!("{}", crate::output::sanitize_message(message));
     }
+}
+
+/// Applies a value rule to an optional command-line value.
+pub fn optional(
+    value: Option<&str>,
+    rule: impl Fn(&str) -> Result<String, String>,
+) -> Result<Option<String>> {
+    value.map(rule).transpose().map_err(anyhow::Error::msg)
 }
 
 pub fn default_db_path() -> PathBuf {
@@ -134,6 +156,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Users(command) => users::run(&ctx, command),
         Command::Security(command) => security::run(&ctx, command),
         Command::Domains(command) => domains::run(&ctx, command),
+        Command::Requests(command) => requests::run(&ctx, command),
         Command::Sender(command) => sender::run(&ctx, command),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),

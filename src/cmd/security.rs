@@ -152,7 +152,7 @@ pub fn check_report(db: &Db<'_>, account: &str) -> Result<CheckReport> {
 }
 
 fn check(ctx: &Ctx, account: &str) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let report = check_report(&store.db(), account)?;
     output::emit(ctx.format, &report)?;
     Ok(Outcome::from_verdict(report.passed))
@@ -235,7 +235,7 @@ fn change_whitelist(ctx: &Ctx, account: &str, inputs: &[String], add: bool) -> R
 }
 
 fn list(ctx: &Ctx, account: &str) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     store.db().require_account(account)?;
     output::emit(ctx.format, &store.db().whitelist(account)?)?;
     Ok(Outcome::Success)

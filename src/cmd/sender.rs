@@ -104,7 +104,7 @@ fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
         ),
         (_, id) => id.unwrap_or_default(),
     };
-    let store = crate::store::Store::open_for_reading(&ctx.db_path)?;
+    let store = ctx.read_store()?;
     let db = store.db();
     let requested = args.account.as_deref();
     if let Some(id) = requested {

@@ -1,6 +1,6 @@
 //! `xmfax users`: the registered users of an account (they fax with their own settings).
 
-use super::{Ctx, Outcome, account_candidates};
+use super::{Ctx, Outcome, account_candidates, optional};
 use crate::model::User;
 use crate::output;
 use crate::policy::account as rules;
@@ -53,24 +53,9 @@ pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Outcome> {
 
 fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     let address = rules::normalize_user_address(&args.email).map_err(anyhow::Error::msg)?;
-    let profile = args
-        .profile
-        .as_deref()
-        .map(rules::validate_profile)
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
-    let language = args
-        .language
-        .as_deref()
-        .map(rules::normalize_language)
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
-    let fax_number = args
-        .fax_number
-        .as_deref()
-        .map(rules::normalize_fax_number)
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
+    let profile = optional(args.profile.as_deref(), rules::validate_profile)?;
+    let language = optional(args.language.as_deref(), rules::normalize_language)?;
+    let fax_number = optional(args.fax_number.as_deref(), rules::normalize_fax_number)?;
     let mut store = ctx.open_store()?;
     let user = store.write(&ctx.agent, ctx.now, |tx| {
         tx.db().require_account(&args.account)?;
@@ -98,7 +83,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
 }
 
 fn list(ctx: &Ctx, account: &str) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     store.db().require_account(account)?;
     output::emit(ctx.format, &store.db().users(account)?)?;
     Ok(Outcome::Success)

@@ -117,6 +117,36 @@ impl Tabular for AccountSummary {
         });
         blocks.push(Block::Title(format!("Registered users ({})", self.users.len())));
         blocks.extend(self.users.blocks());
+        blocks.push(Block::Title(format!("Signed requests ({})", self.requests.len())));
+        blocks.push(Block::Rows {
+            header: vec![
+                "REFERENCE",
+                "ACTION",
+                "STATUS",
+                "SIGNED BY",
+                "SIGNED ON",
+                "PROCESSED AT",
+                "CHANGES",
+                "CODES",
+            ],
+            rows: self
+                .requests
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.reference.clone(),
+                        r.action.clone(),
+                        r.status.clone(),
+                        or_dash(&r.signed_by),
+                        or_dash(&r.signed_on),
+                        r.processed_at.clone(),
+                        super::requests::change_counts(r),
+                        super::requests::reason_codes(r),
+                    ]
+                })
+                .collect(),
+            empty: "(none)",
+        });
         blocks
     }
 }

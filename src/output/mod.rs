@@ -3,6 +3,7 @@
 
 mod accounts;
 mod domains;
+mod requests;
 pub mod sender;
 
 use anyhow::Result;
@@ -154,6 +155,14 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// An error or note for stderr: escaped like table text, but its own line breaks (`hint:` lines) kept.
+pub fn sanitize_message(text: &str) -> String {
+    text.split('\n')
+        .map(|line| sanitize(line))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub fn yes_no(value: bool) -> String {

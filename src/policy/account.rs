@@ -6,6 +6,7 @@ use super::domain;
 pub const LANGUAGES: &[&str] = &["en", "fr", "de", "es", "it", "pt", "nl", "ja", "zh"];
 
 pub fn validate_account_id(id: &str) -> Result<(), String> {
+    super::refuse_oversized("account ID", id, 63)?;
     let valid_chars = id
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
@@ -24,6 +25,7 @@ pub fn validate_account_id(id: &str) -> Result<(), String> {
 
 /// Parses a phone number written in international form and returns it as E.164 (`+16502530000`).
 pub fn normalize_fax_number(input: &str) -> Result<String, String> {
+    super::refuse_oversized("fax number", input, 64)?;
     let trimmed = input.trim();
     if !trimmed.starts_with('+') {
         return Err(format!(
@@ -50,6 +52,7 @@ pub fn normalize_fax_number(input: &str) -> Result<String, String> {
 }
 
 pub fn normalize_language(input: &str) -> Result<String, String> {
+    super::refuse_oversized("language", input, 16)?;
     let code = input.trim().to_ascii_lowercase();
     if LANGUAGES.contains(&code.as_str()) {
         Ok(code)
@@ -62,6 +65,7 @@ pub fn normalize_language(input: &str) -> Result<String, String> {
 }
 
 pub fn validate_profile(input: &str) -> Result<String, String> {
+    super::refuse_oversized("faxing profile name", input, 400)?;
     let name = input.trim();
     if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
         return Err(format!(
@@ -72,6 +76,7 @@ pub fn validate_profile(input: &str) -> Result<String, String> {
 }
 
 pub fn validate_account_name(input: &str) -> Result<String, String> {
+    super::refuse_oversized("account name", input, 800)?;
     let name = input.trim();
     if name.is_empty() || name.len() > 200 || name.chars().any(char::is_control) {
         return Err(format!(
@@ -91,9 +96,33 @@ pub struct UserAddress {
     pub domain: String,
 }
 
+/// The identity of an address: lower-case local part `@` normalized ASCII domain. Registered users
+/// are stored under it and the sender test looks senders up by it, so both must use this function.
+pub fn address_key(local: &str, ascii_domain: &str) -> String {
+    let mut key = String::with_capacity(local.len() + 1 + ascii_domain.len());
+    if local.is_ascii() {
+        key.extend(local.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        key.push_str(&local.to_lowercase());
+    }
+    key.push('@');
+    key.push_str(ascii_domain);
+    key
+}
+
 /// Validates a plain `local@domain` address for a registered user.
 pub fn normalize_user_address(input: &str) -> Result<UserAddress, String> {
+    super::refuse_oversized("email address", input, 1024)?;
     let trimmed = input.trim();
+    if let Some(bad) = trimmed
+        .chars()
+        .find(|&c| c.is_control() || is_invisible_or_bidi(c))
+    {
+        return Err(format!(
+            "invalid email address {input:?}: it contains the invisible or control character {}",
+            bad.escape_unicode()
+        ));
+    }
     let Some((local, domain_part)) = trimmed.rsplit_once('@') else {
         return Err(format!("invalid email address {input:?}: it has no '@'"));
     };
@@ -120,9 +149,17 @@ pub fn normalize_user_address(input: &str) -> Result<UserAddress, String> {
     }
     Ok(UserAddress {
         display: format!("{local}@{}", domain.ascii),
-        key: format!("{}@{}", local.to_lowercase(), domain.ascii),
+        key: address_key(local, &domain.ascii),
         domain: domain.ascii,
     })
+}
+
+/// Characters that change how text is displayed without being seen (bidi overrides, zero-width
+/// characters): in an address they only serve to make one address look like another.
+pub fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}')
 }
 
 #[cfg(test)]

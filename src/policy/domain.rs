@@ -52,7 +52,9 @@ pub fn normalize_ascii(input: &str) -> Result<String, Problem> {
     let ascii = match plain_ldh(without_dot) {
         Some(lowered) => lowered,
         None => {
-            let lowered = without_dot.to_lowercase();
+            // Character by character, not `str::to_lowercase`: that one turns a word-final `Σ` into `ς`,
+            // a different IDNA label from the `σ` UTS-46 maps `Σ` to, so `ΑΣ-B.GR` would not be `ασ-b.gr`.
+            let lowered: String = without_dot.chars().flat_map(char::to_lowercase).collect();
             idna::domain_to_ascii_strict(&lowered).map_err(|_| {
                 Problem::new(
                     "invalid-syntax",
@@ -113,18 +115,22 @@ fn hostname_syntax_error(ascii: &str) -> Option<String> {
     None
 }
 
-fn ip_literal(input: &str) -> Option<IpAddr> {
-    let trimmed = input.trim();
-    let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    let inner = trimmed
-        .strip_prefix('[')
-        .and_then(|s| s.strip_suffix(']'))
-        .unwrap_or(trimmed);
-    let inner = inner
-        .strip_prefix("IPv6:")
-        .or_else(|| inner.strip_prefix("ipv6:"))
-        .unwrap_or(inner);
-    inner.parse().ok()
+/// An IP address, bare or as an SMTP address literal. Any `[…]` is an address literal (RFC 5321), even
+/// when what is inside is not an address this parser knows (`[IPv6:…]` in any case, a general literal).
+fn ip_literal(input: &str) -> Option<String> {
+    let trimmed = input.strip_suffix('.').unwrap_or(input);
+    let bracketed = trimmed.strip_prefix('[').and_then(|s| s.strip_suffix(']'));
+    let inner = bracketed.unwrap_or(trimmed);
+    let address = inner
+        .get(..5)
+        .filter(|tag| tag.eq_ignore_ascii_case("ipv6:"))
+        .map_or(inner, |_| &inner[5..]);
+    match (address.parse::<IpAddr>(), bracketed) {
+        (Ok(ip), Some(_)) => Some(format!("an IP address literal ({ip})")),
+        (Ok(ip), None) => Some(format!("an IP address ({ip})")),
+        (Err(_), Some(_)) => Some("an address literal".to_string()),
+        (Err(_), None) => None,
+    }
 }
 
 /// The outcome of the checks that need nothing but the domain itself.
@@ -146,10 +152,10 @@ pub fn assess(input: &str) -> Assessment {
             format!("{raw:?} contains '*': list each complete SMTP domain; use --include-subdomains to cover subdomains"),
         ));
     }
-    if let Some(ip) = ip_literal(raw) {
+    if let Some(what) = ip_literal(raw) {
         problems.push(Problem::new(
             "ip-literal",
-            format!("{raw:?} is an IP address ({ip}), not a domain"),
+            format!("{raw:?} is {what}, not a domain"),
         ));
     }
     if !problems.is_empty() {
@@ -238,21 +244,12 @@ pub fn account_problems(
     today: NaiveDate,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for holder in holders.iter().filter(|h| h.account != account) {
-        problems.push(Problem::new(
-            "trusted-by-other-account",
-            format!(
-                "{} is already trusted by account {:?}{}: a domain belongs to at most one account",
-                holder.domain,
-                holder.account,
-                if holder.include_subdomains {
-                    " with its subdomains"
-                } else {
-                    ""
-                }
-            ),
-        ));
-    }
+    problems.extend(
+        holders
+            .iter()
+            .filter(|h| h.account != account)
+            .map(trusted_by_other_account),
+    );
     match certification {
         None => problems.push(Problem::new(
             "no-certification",
@@ -274,6 +271,24 @@ pub fn account_problems(
         ));
     }
     problems
+}
+
+/// The refusal for a domain that an account already trusts (the same name, or a parent or child whose
+/// subdomains would overlap); it names that account.
+pub fn trusted_by_other_account(holder: &Holder) -> Problem {
+    Problem::new(
+        "trusted-by-other-account",
+        format!(
+            "{} is already trusted by account {:?}{}: a domain belongs to at most one account",
+            holder.domain,
+            holder.account,
+            if holder.include_subdomains {
+                " with its subdomains"
+            } else {
+                ""
+            }
+        ),
+    )
 }
 
 /// A trusted domain as matching needs it.
@@ -331,6 +346,12 @@ mod tests {
             normalize("acme.example..").is_err(),
             "only one trailing dot is stripped"
         );
+        assert_eq!(
+            normalize("ΑΣ-B.GR").unwrap(),
+            normalize("ασ-b.gr").unwrap(),
+            "a capital sigma is σ, never the final ς"
+        );
+        assert_ne!(normalize("ας.gr").unwrap(), normalize("ασ.gr").unwrap());
     }
 
     #[test]
@@ -343,6 +364,9 @@ mod tests {
         assert_eq!(codes("[192.0.2.1]"), ["ip-literal"]);
         assert_eq!(codes("[IPv6:2001:db8::1]"), ["ip-literal"]);
         assert_eq!(codes("2001:db8::1"), ["ip-literal"]);
+        assert_eq!(codes("[IPV6:2001:DB8::1]"), ["ip-literal"]);
+        assert_eq!(codes("[corp.example]"), ["ip-literal"]);
+        assert_eq!(codes("192.0.2.1."), ["ip-literal"]);
         assert_eq!(codes("localhost"), ["single-label"]);
         assert_eq!(codes("com"), ["single-label", "public-suffix"]);
         assert_eq!(codes("co.uk"), ["public-suffix"]);
@@ -482,5 +506,168 @@ mod tests {
             _ => None,
         });
         assert!(found.is_some());
+    }
+}
+
+/// Property tests: normalization is idempotent, matching is exactly label-bounded, and neither case nor
+/// a trailing dot changes a verdict.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    /// A label: mostly LDH, sometimes with non-ASCII letters (IDNA) or a piece of a well-known name.
+    fn label() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => "[a-z0-9]([a-z0-9-]{0,6}[a-z0-9])?",
+            2 => "[a-zäöüéçøσ]{1,6}",
+            2 => prop::sample::select(vec![
+                "com", "co", "uk", "io", "github", "gmail", "yahoo", "jp", "example", "corp", "mail",
+                "xn--bcher-kva", "bücher", "localhost", "123",
+            ])
+            .prop_map(String::from),
+        ]
+    }
+
+    /// Domain-shaped input, including the shapes some checks refuse (wildcards, IP addresses, literals).
+    fn domain_input() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => prop::collection::vec(label(), 1..5).prop_map(|labels| labels.join(".")),
+            1 => prop::collection::vec(label(), 1..4).prop_map(|labels| format!("*.{}", labels.join("."))),
+            1 => any::<std::net::Ipv4Addr>().prop_map(|ip| ip.to_string()),
+            1 => any::<std::net::Ipv6Addr>().prop_map(|ip| format!("[IPv6:{ip}]")),
+            1 => "\\PC{0,24}",
+        ]
+    }
+
+    /// Flips the case of the letters chosen by `flips` (only letters whose case maps back one to one,
+    /// as it does for every ASCII letter, `ü`/`Ü` or `σ`/`Σ`; `ß` has no single-letter capital).
+    fn recase(input: &str, flips: &[bool]) -> String {
+        input
+            .chars()
+            .zip(flips.iter().copied().cycle())
+            .map(|(c, flip)| {
+                let mut upper = c.to_uppercase();
+                match (flip, upper.next(), upper.next()) {
+                    (true, Some(u), None) if u.to_lowercase().eq([c]) => u,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
+
+    fn codes(input: &str) -> Vec<&'static str> {
+        assess(input).problems.iter().map(|p| p.code).collect()
+    }
+
+    struct Named(String, bool);
+    impl TrustRule for Named {
+        fn include_subdomains(&self) -> bool {
+            self.1
+        }
+    }
+
+    /// The rule as the issue states it, over label sequences: equal, or (with subdomains) a proper
+    /// label suffix.
+    fn covers(address: &[String], trusted: &[String], include_subdomains: bool) -> bool {
+        address == trusted
+            || (include_subdomains && address.len() > trusted.len() && address.ends_with(trusted))
+    }
+
+    /// Labels over a tiny alphabet, so that equal labels, shared suffixes and near misses are common.
+    fn small_labels(max: usize) -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec("[ab]{1,2}", 1..max)
+    }
+
+    proptest! {
+        #[test]
+        fn normalization_is_idempotent(input in prop_oneof![domain_input(), "\\PC{0,40}"]) {
+            if let Ok(domain) = normalize(&input) {
+                prop_assert_eq!(normalize(&domain.ascii), Ok(domain.clone()));
+                prop_assert_eq!(normalize(&domain.unicode), Ok(domain.clone()));
+                prop_assert_eq!(codes(&domain.ascii), codes(&input));
+            }
+        }
+
+        #[test]
+        fn case_and_one_trailing_dot_never_change_the_assessment(
+            input in domain_input(),
+            flips in prop::collection::vec(any::<bool>(), 1..8),
+            dot in any::<bool>(),
+        ) {
+            prop_assume!(!input.trim().ends_with('.'));
+            let variant = format!("{}{}", recase(&input, &flips), if dot { "." } else { "" });
+            prop_assert_eq!(codes(&variant), codes(&input), "{:?} vs {:?}", variant, input);
+            prop_assert_eq!(
+                normalize(&variant).map(|d| d.ascii).ok(),
+                normalize(&input).map(|d| d.ascii).ok()
+            );
+        }
+
+        #[test]
+        fn one_rule_matches_exactly_at_label_boundaries(
+            trusted in small_labels(4),
+            prefix in small_labels(3),
+            relation in 0..4u8,
+            include_subdomains in any::<bool>(),
+        ) {
+            let address: Vec<String> = match relation {
+                0 => trusted.clone(),
+                1 => [prefix, trusted.clone()].concat(),
+                // The same characters without the label boundary: `b` + `a.b` = `ba.b`.
+                2 => {
+                    let mut glued = trusted.clone();
+                    glued[0] = format!("{}{}", prefix.concat(), glued[0]);
+                    glued
+                }
+                _ => prefix,
+            };
+            let (address_name, trusted_name) = (address.join("."), trusted.join("."));
+            let found = trusted_match(&address_name, |d| {
+                (d == trusted_name).then(|| Named(d.to_string(), include_subdomains))
+            });
+            prop_assert_eq!(found.is_some(), covers(&address, &trusted, include_subdomains));
+        }
+
+        #[test]
+        fn a_set_of_rules_matches_iff_one_covers_the_address(
+            rules in prop::collection::btree_map(small_labels(4).prop_map(|l| l.join(".")), any::<bool>(), 0..5),
+            address in small_labels(5),
+        ) {
+            let labels = |name: &str| name.split('.').map(str::to_string).collect::<Vec<_>>();
+            let found = trusted_match(&address.join("."), |d| {
+                rules.get(d).map(|&sub| Named(d.to_string(), sub))
+            });
+            let expected = rules.iter().any(|(name, &sub)| covers(&address, &labels(name), sub));
+            prop_assert_eq!(found.is_some(), expected);
+            if let Some(Named(name, sub)) = found {
+                prop_assert!(covers(&address, &labels(&name), sub), "{} does not cover {:?}", name, address);
+            }
+        }
+
+        #[test]
+        fn case_and_one_trailing_dot_never_change_a_match(
+            rules in prop::collection::btree_map(prop::collection::vec(label(), 1..4).prop_map(|l| l.join(".")), any::<bool>(), 1..4),
+            prefix in prop::collection::vec(label(), 0..3),
+            pick in any::<prop::sample::Index>(),
+            flips in prop::collection::vec(any::<bool>(), 1..8),
+            dot in any::<bool>(),
+        ) {
+            let trusted: BTreeMap<String, bool> = rules
+                .iter()
+                .filter_map(|(name, &sub)| normalize(name).ok().map(|d| (d.ascii, sub)))
+                .collect();
+            let target = pick.get(&rules.keys().collect::<Vec<_>>()).to_string();
+            let address = [prefix.join("."), target].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(".");
+            let variant = format!("{}{}", recase(&address, &flips), if dot { "." } else { "" });
+            let verdict = |input: &str| {
+                normalize(input).ok().map(|d| {
+                    trusted_match(&d.ascii, |name| trusted.get(name).map(|&sub| Named(name.to_string(), sub)))
+                        .map(|rule| rule.0)
+                })
+            };
+            prop_assert_eq!(verdict(&variant), verdict(&address));
+        }
     }
 }

@@ -5,11 +5,15 @@ pub mod account;
 pub mod audit;
 pub mod auth_results;
 pub mod domain;
+pub mod form;
 pub mod mailbox;
 pub mod network;
 pub mod received;
 pub mod security;
 pub mod sender;
+
+#[cfg(test)]
+mod hostile;
 
 use serde::Serialize;
 
@@ -27,6 +31,19 @@ impl Problem {
             message: message.into(),
         }
     }
+}
+
+/// Refuses a value far longer than any valid one before it is parsed or quoted in a message, so that
+/// hostile input costs nothing and errors stay readable.
+pub fn refuse_oversized(what: &str, input: &str, max: usize) -> Result<(), String> {
+    if input.len() <= max {
+        return Ok(());
+    }
+    let start: String = input.chars().take(24).collect();
+    Err(format!(
+        "invalid {what} {start:?}…: it is {} bytes long (at most {max})",
+        input.len()
+    ))
 }
 
 impl std::fmt::Display for Problem {

@@ -5,6 +5,7 @@ use std::net::IpAddr;
 
 /// Parses an IPv4/IPv6 network; a bare address is a /32 or /128. Host bits must be zero.
 pub fn parse_network(input: &str) -> Result<IpNet, String> {
+    super::refuse_oversized("network", input, 128)?;
     let trimmed = input.trim();
     let net: IpNet = match trimmed.parse::<IpNet>() {
         Ok(net) => net,

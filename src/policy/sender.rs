@@ -57,14 +57,7 @@ pub fn parse_address(input: &str) -> Result<SenderAddress, Problem> {
             ),
         )
     })?;
-    let mut key = String::with_capacity(mailbox.local_part.len() + 1 + domain.len());
-    if mailbox.local_part.is_ascii() {
-        key.extend(mailbox.local_part.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        key.push_str(&mailbox.local_part.to_lowercase());
-    }
-    key.push('@');
-    key.push_str(&domain);
+    let key = super::account::address_key(&mailbox.local_part, &domain);
     Ok(SenderAddress {
         display_name: mailbox.display_name,
         local_part: mailbox.local_part,

@@ -83,6 +83,27 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Re-trusts a domain the same account already trusts, on new terms (subdomains, certification);
+    /// the row then comes from this command, not from an import. False when that account did not trust it.
+    pub fn update_trusted_domain(&mut self, domain: &TrustedDomain) -> Result<bool> {
+        let updated = self.tx.execute(
+            "UPDATE trusted_domains SET include_subdomains = ?3, certified_by = ?4, certified_on = ?5,
+               request_ref = ?6, import_id = NULL, added_by = ?7, added_at = ?8
+             WHERE domain = ?1 AND account_id = ?2",
+            params![
+                domain.domain,
+                domain.account,
+                domain.include_subdomains,
+                domain.certified_by,
+                domain.certified_on,
+                domain.request,
+                domain.added_by,
+                domain.added_at
+            ],
+        )?;
+        Ok(updated == 1)
+    }
+
     /// Removes a trusted domain of an account; false when that account did not trust it.
     pub fn delete_trusted_domain(&mut self, account: &str, domain: &str) -> Result<bool> {
         let deleted = self.tx.execute(

@@ -85,7 +85,7 @@ impl Store {
         }
     }
 
-    #[cfg(test)]
+    /// A new, empty store in memory: what reading a store that does not exist yet shows.
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
@@ -98,7 +98,8 @@ impl Store {
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Reading the header here turns "file is not a database" into an error before anything is written.
+        // Identify the file before anything can write to it: switching to WAL rewrites the header.
+        self.refuse_foreign_file()?;
         let mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
@@ -108,6 +109,15 @@ impl Store {
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
+    }
+
+    /// Refuses a file that is not an xmfax store (or is one from a newer xmfax) without writing to it.
+    fn refuse_foreign_file(&self) -> Result<()> {
+        let version = self.schema_version()?;
+        let application_id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |row| row.get(0))?;
+        check_identity(&self.conn, version, application_id)
     }
 
     fn schema_version(&self) -> Result<i64> {
@@ -124,24 +134,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        // Checked again under the exclusive lock: another process may have migrated meanwhile.
         let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         let application_id: i64 = tx.query_row("PRAGMA application_id", [], |row| row.get(0))?;
-        if application_id != 0 && application_id != APPLICATION_ID {
-            bail!(
-                "this SQLite file is not an xmfax store (application_id {application_id}); it was left untouched"
-            );
-        }
-        if version > latest {
-            bail!(
-                "the store has schema version {version}, newer than this xmfax supports ({latest}): upgrade xmfax; the store was left untouched"
-            );
-        }
-        if version == 0 {
-            let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
-            if tables > 0 {
-                bail!("this SQLite file is not an xmfax store (it has other tables); it was left untouched");
-            }
-        }
+        check_identity(&tx, version, application_id)?;
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             tx.execute_batch(migration)
                 .with_context(|| format!("migration {} failed", index + 1))?;
@@ -195,6 +191,47 @@ impl<'c> Tx<'c> {
     pub fn now(&self) -> String {
         timestamp(self.now)
     }
+
+    /// Runs `change` in a savepoint of this transaction and keeps what it wrote only when it returns
+    /// `(value, true)`. A command can so apply changes, judge the resulting state, and undo them while
+    /// still writing other rows (a refused request's record) in the same transaction.
+    pub fn tentatively<T>(&mut self, change: impl FnOnce(&mut Self) -> Result<(T, bool)>) -> Result<T> {
+        self.tx.execute_batch("SAVEPOINT tentative")?;
+        let outcome = change(self);
+        let keep = matches!(outcome, Ok((_, true)));
+        let end = if keep {
+            "RELEASE tentative"
+        } else {
+            "ROLLBACK TO tentative; RELEASE tentative"
+        };
+        match (self.tx.execute_batch(end), outcome) {
+            (Ok(()), outcome) => outcome.map(|(value, _)| value),
+            (Err(_), Err(err)) => Err(err),
+            (Err(err), Ok(_)) => Err(err.into()),
+        }
+    }
+}
+
+/// An xmfax store (of a version this binary knows), or an empty file that can become one.
+fn check_identity(conn: &Connection, version: i64, application_id: i64) -> Result<()> {
+    let latest = MIGRATIONS.len() as i64;
+    if application_id != 0 && application_id != APPLICATION_ID {
+        bail!(
+            "this SQLite file is not an xmfax store (application_id {application_id}); it was left untouched"
+        );
+    }
+    if version > latest {
+        bail!(
+            "the store has schema version {version}, newer than this xmfax supports ({latest}): upgrade xmfax; the store was left untouched"
+        );
+    }
+    if version == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+        if tables > 0 {
+            bail!("this SQLite file is not an xmfax store (it has other tables); it was left untouched");
+        }
+    }
+    Ok(())
 }
 
 fn is_busy(err: &anyhow::Error) -> bool {
@@ -224,13 +261,17 @@ fn create_private_file(path: &Path) -> Result<()> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the store's directory {}", dir.display()))?;
     }
-    std::fs::OpenOptions::new()
+    match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .with_context(|| format!("cannot create store {}", path.display()))?;
-    Ok(())
+    {
+        Ok(_) => Ok(()),
+        // Another xmfax process created it first: use theirs.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot create store {}", path.display())),
+    }
 }
 
 #[cfg(test)]
@@ -242,5 +283,31 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store.migrate().unwrap();
         assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn tentative_changes_are_kept_only_when_asked() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write("agent", Utc::now(), |tx| {
+                tx.tentatively(|tx| {
+                    tx.audit("test.undone", None, None, serde_json::json!({}))?;
+                    Ok(((), false))
+                })?;
+                let failed: Result<()> = tx.tentatively(|tx| {
+                    tx.audit("test.failed", None, None, serde_json::json!({}))?;
+                    bail!("refused")
+                });
+                assert!(failed.is_err());
+                tx.tentatively(|tx| {
+                    tx.audit("test.kept", None, None, serde_json::json!({}))?;
+                    Ok(((), true))
+                })
+            })
+            .unwrap();
+        let chain = store.db().audit_chain().unwrap();
+        let actions: Vec<_> = chain.iter().map(|row| row.fields.action.as_str()).collect();
+        assert_eq!(actions, ["test.kept"]);
+        assert_eq!(store.db().audit_head().unwrap().unwrap().seq, 1);
     }
 }

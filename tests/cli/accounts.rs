@@ -245,3 +245,14 @@ fn help_describes_every_verb() {
         assert!(help.contains(verb), "{help}");
     }
 }
+
+#[test]
+fn reading_commands_never_create_a_store() {
+    let env = Env::new();
+    assert_eq!(env.json(0, &["accounts", "list"]), serde_json::json!([]));
+    assert_eq!(env.json(0, &["domains", "list"]), serde_json::json!([]));
+    assert_eq!(env.json(0, &["audit", "log"]), serde_json::json!([]));
+    env.code(2, &["accounts", "show", "acme"]);
+    env.code(0, &["audit", "verify"]);
+    assert!(!env.db.exists(), "a read created {}", env.db.display());
+}

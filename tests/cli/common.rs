@@ -84,6 +84,22 @@ impl Env {
         ]);
     }
 
+    /// What dynamic completion offers for the last word of `words` (e.g. `["xmfax", "accounts", "show", ""]`).
+    pub fn complete(&self, words: &[&str]) -> String {
+        let out = self
+            .cmd()
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+            .env("_CLAP_COMPLETE_SPACE", "true")
+            .env("_CLAP_IFS", "\n")
+            .arg("--")
+            .args(words)
+            .output()
+            .expect("run completion");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Opens the store directly, to inspect or tamper with it.
     pub fn sql(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(&self.db).expect("open store")

@@ -27,21 +27,7 @@ fn checked_in_completion_scripts_match_the_cli() {
 #[test]
 fn dynamic_completion_offers_account_ids_and_never_creates_a_store() {
     let env = Env::new();
-    let complete = |words: &[&str]| {
-        let out = env
-            .cmd()
-            .env("COMPLETE", "bash")
-            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
-            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
-            .env("_CLAP_COMPLETE_SPACE", "true")
-            .env("_CLAP_IFS", "\n")
-            .arg("--")
-            .args(words)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let without_store = complete(&["xmfax", "accounts", "show", ""]);
+    let without_store = env.complete(&["xmfax", "accounts", "show", ""]);
     assert!(!without_store.contains("acme"), "{without_store}");
     assert!(!env.db.exists(), "completion must not create a store");
     env.ok(&[
@@ -62,7 +48,7 @@ fn dynamic_completion_offers_account_ids_and_never_creates_a_store() {
         "--fax-number",
         "+16502530000",
     ]);
-    let offered = complete(&["xmfax", "accounts", "show", ""]);
+    let offered = env.complete(&["xmfax", "accounts", "show", ""]);
     assert!(offered.contains("acme") && offered.contains("beta"), "{offered}");
     let registration = env.ok(&["completions", "bash", "--dynamic"]);
     assert!(registration.contains("COMPLETE"), "{registration}");

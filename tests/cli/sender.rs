@@ -754,3 +754,34 @@ fn batch_errors_exit_2() {
         ],
     );
 }
+
+#[test]
+fn hostile_input_is_refused_not_trusted() {
+    use std::os::unix::ffi::OsStringExt;
+    let env = store();
+    // A huge argument is one malformed address, refused at once.
+    let huge = format!("{}@acme-corp.example", "a".repeat(100_000));
+    let d = test_json(&env, 1, &[&huge]);
+    assert_eq!(codes(&d), ["malformed-address"]);
+    // An argument that is not UTF-8 is a usage error.
+    let bad = std::ffi::OsString::from_vec(b"bob\xff@acme-corp.example".to_vec());
+    let out = env.cmd().arg("sender").arg("test").arg(bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+    // Control characters, bidi overrides and NUL in a batch: refused, and escaped in the table.
+    let batch = env.write_file(
+        "nasty.txt",
+        b"bob@acme-corp.example\x00\neve\x1b[2J@acme-corp.example\nx\xe2\x80\xaeelpmaxe.proc-emca@bob\n"
+            .to_vec(),
+    );
+    let (out, _) = env.code(1, &["sender", "test", "--batch", batch.to_str().unwrap()]);
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("refused\t")).count(),
+        3,
+        "{out}"
+    );
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}') && !out.contains('\0'),
+        "{out}"
+    );
+}

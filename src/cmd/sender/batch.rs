@@ -20,7 +20,7 @@ const CHUNK_BYTES: usize = 1 << 20;
 const MAX_LINE_BYTES: usize = CHUNK_BYTES;
 
 pub fn run(ctx: &Ctx, args: &TestArgs, path: &str) -> Result<Outcome> {
-    let index = Index::load(&ctx.db_path)?;
+    let index = Index::load(&|| ctx.read_store())?;
     let requested = match args.account.as_deref() {
         Some(id) => Some((id, index.account_number(id)?)),
         None => None,

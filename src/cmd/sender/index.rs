@@ -11,7 +11,6 @@ use anyhow::{Result, anyhow};
 use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 use ipnet::IpNet;
 use std::hash::BuildHasher;
-use std::path::Path;
 use std::sync::OnceLock;
 
 /// Slices of the trusted-domain table read in parallel, and shards of its hash table.
@@ -110,12 +109,12 @@ fn shard_of(hash: u64) -> usize {
 }
 
 impl Index {
-    /// Reads the store at `path` on `PARTS + 1` connections. Each reads its own snapshot, so a change
+    /// Reads the store on `PARTS + 1` connections made by `open`. Each reads its own snapshot, so a change
     /// committed during the load is seen by some parts only; like running the decisions a moment
     /// apart, never a mix within one row. A rule whose account is not (or no longer) there is ignored.
-    pub fn load(path: &Path) -> Result<Index> {
+    pub fn load(open: &(dyn Fn() -> Result<Store> + Sync)) -> Result<Index> {
         let hasher = DefaultHashBuilder::default();
-        let first = Store::open_for_reading(path)?;
+        let first = open()?;
         let end = first.db().trusted_domains_last_rowid()? + 1;
         let bounds: Vec<i64> = (0..=PARTS as i64).map(|part| end * part / PARTS as i64).collect();
         std::thread::scope(|scope| {
@@ -124,7 +123,7 @@ impl Index {
                 .map(|range| {
                     let (start, stop) = (range[0], range[1]);
                     let hasher = &hasher;
-                    scope.spawn(move || read_slice(path, start..stop, hasher))
+                    scope.spawn(move || read_slice(open, start..stop, hasher))
                 })
                 .collect();
             let accounts = read_accounts(&first.db())?;
@@ -237,8 +236,12 @@ impl Index {
     }
 }
 
-fn read_slice(path: &Path, rowids: std::ops::Range<i64>, hasher: &DefaultHashBuilder) -> Result<Slice> {
-    let store = Store::open_for_reading(path)?;
+fn read_slice(
+    open: &(dyn Fn() -> Result<Store> + Sync),
+    rowids: std::ops::Range<i64>,
+    hasher: &DefaultHashBuilder,
+) -> Result<Slice> {
+    let store = open()?;
     let mut slice = Slice::default();
     let expected = usize::try_from(rowids.end - rowids.start).unwrap_or(0) / PARTS + 16;
     for shard in &mut slice.shards {

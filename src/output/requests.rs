@@ -1,0 +1,104 @@
+//! Table views of processed request forms.
+
+use super::{Block, Row, Tabular, or_dash};
+use crate::model::{Request, RequestRecord};
+
+impl Row for Request {
+    const HEADER: &'static [&'static str] = &[
+        "REFERENCE",
+        "ACCOUNT",
+        "ACTION",
+        "STATUS",
+        "SIGNED BY",
+        "SIGNED ON",
+        "PROCESSED AT",
+        "PROCESSED BY",
+        "CODES",
+    ];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.reference.clone(),
+            self.account.clone(),
+            self.action.clone(),
+            self.status.clone(),
+            or_dash(&self.signed_by),
+            or_dash(&self.signed_on),
+            self.processed_at.clone(),
+            self.processed_by.clone(),
+            reason_codes(self),
+        ]
+    }
+}
+
+/// The distinct codes of a request's reasons, in order: the gist of a refusal in one cell.
+pub fn reason_codes(request: &Request) -> String {
+    let mut codes: Vec<&str> = Vec::new();
+    for reason in &request.reasons {
+        if !codes.contains(&reason.code.as_str()) {
+            codes.push(&reason.code);
+        }
+    }
+    codes.join(", ")
+}
+
+/// "+2 -1": what an approved request changed, for one-line summaries.
+pub fn change_counts(request: &Request) -> String {
+    format!(
+        "+{} -{}",
+        request.changes.added.len(),
+        request.changes.removed.len()
+    )
+}
+
+impl Tabular for RequestRecord {
+    fn blocks(&self) -> Vec<Block> {
+        let request = &self.request;
+        let list = |domains: &[String]| {
+            if domains.is_empty() {
+                "-".to_string()
+            } else {
+                domains.join(", ")
+            }
+        };
+        let mut blocks = vec![
+            Block::Title(format!("Request {}", request.reference)),
+            Block::Fields(vec![
+                ("Account", request.account.clone()),
+                ("Action", request.action.clone()),
+                ("Status", request.status.clone()),
+                ("Signed by", or_dash(&request.signed_by)),
+                ("Signed on", or_dash(&request.signed_on)),
+                ("Processed by", request.processed_by.clone()),
+                ("Processed at", request.processed_at.clone()),
+                ("Form SHA-256", request.form_sha256.clone()),
+                ("Added", list(&request.changes.added)),
+                ("Removed", list(&request.changes.removed)),
+            ]),
+        ];
+        if !request.reasons.is_empty() {
+            blocks.push(Block::Title("Reasons".into()));
+            blocks.push(Block::Rows {
+                header: vec!["CODE", "DOMAIN", "REASON"],
+                rows: request
+                    .reasons
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.code.clone(),
+                            r.domain.clone().unwrap_or_default(),
+                            r.message.clone(),
+                        ]
+                    })
+                    .collect(),
+                empty: "(none)",
+            });
+        }
+        blocks.push(Block::Title("Form as received".into()));
+        blocks.extend(
+            self.form_text
+                .lines()
+                .map(|line| Block::Line(format!("  | {line}"))),
+        );
+        blocks
+    }
+}
