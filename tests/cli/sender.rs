@@ -771,8 +771,7 @@ fn hostile_input_is_refused_not_trusted() {
     // Control characters, bidi overrides and NUL in a batch: refused, and escaped in the table.
     let batch = env.write_file(
         "nasty.txt",
-        b"bob@acme-corp.example\x00\neve\x1b[2J@acme-corp.example\nx\xe2\x80\xaeelpmaxe.proc-emca@bob\n"
-            .to_vec(),
+        b"bob@acme-corp.example\x00\neve\x1b[2J@acme-corp.example\nx\xe2\x80\xaeelpmaxe.proc-emca@bob\n",
     );
     let (out, _) = env.code(1, &["sender", "test", "--batch", batch.to_str().unwrap()]);
     assert_eq!(
