@@ -104,12 +104,7 @@ fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
         ),
         (_, id) => id.unwrap_or_default(),
     };
-    let store = ctx.read_store()?;
-    let db = store.db();
     let requested = args.account.as_deref();
-    if let Some(id) = requested {
-        db.require_account(id)?;
-    }
     if let Some(batch) = &args.batch {
         return batch::run(ctx, args, batch);
     }
@@ -127,7 +122,13 @@ fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
     for note in &ignored {
         ctx.note(&format!("note: ignored {note}"));
     }
-    let loaded = Loaded::load(&db, &address, requested)?;
+    // One snapshot: the user, the rules and the accounts as they were at one moment.
+    let loaded = ctx.read_store()?.snapshot(|db| {
+        if let Some(id) = requested {
+            db.require_account(id)?;
+        }
+        Loaded::load(db, &address, requested)
+    })?;
     let facts = loaded.facts(&input, &address, requested, &source, args.channel)?;
     let report = Report {
         decision: sender::decide(&facts),

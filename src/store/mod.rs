@@ -151,6 +151,15 @@ impl Store {
         Db(&self.conn)
     }
 
+    /// Runs `read` on one consistent snapshot of the store: a deferred read transaction, so that
+    /// several queries see the same state (and take the WAL read lock once).
+    pub fn snapshot<T>(&self, read: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = read(&Db(&tx))?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// Runs `change` in one `BEGIN IMMEDIATE` transaction and commits it; retried from the start when
     /// another writer holds the store past the busy timeout, so concurrent agents never see "locked".
     pub fn write<T>(

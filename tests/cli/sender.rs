@@ -784,3 +784,17 @@ fn hostile_input_is_refused_not_trusted() {
         "{out}"
     );
 }
+
+#[test]
+fn a_missing_store_reads_as_empty_and_is_not_created() {
+    let env = Env::new();
+    let d = test_json(&env, 1, &["bob@acme-corp.example"]);
+    assert_eq!(codes(&d), ["not-registered-or-trusted"]);
+    let batch = env.write_file("one.txt", "bob@acme-corp.example\n");
+    env.code(1, &["sender", "test", "--batch", batch.to_str().unwrap()]);
+    env.code(
+        2,
+        &["sender", "test", "bob@acme-corp.example", "--account", "acme"],
+    );
+    assert!(!env.db.exists(), "a sender test must not create a store");
+}

@@ -20,6 +20,15 @@ const CHUNK_BYTES: usize = 1 << 20;
 const MAX_LINE_BYTES: usize = CHUNK_BYTES;
 
 pub fn run(ctx: &Ctx, args: &TestArgs, path: &str) -> Result<Outcome> {
+    // The quick checks first: loading the index of a large store takes a moment.
+    let input: Box<dyn Read + Send> = if path == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read batch file {path}"))?)
+    };
+    if let Some(id) = args.account.as_deref() {
+        ctx.read_store()?.db().require_account(id)?;
+    }
     let index = Index::load(&|| ctx.read_store())?;
     let requested = match args.account.as_deref() {
         Some(id) => Some((id, index.account_number(id)?)),
@@ -31,12 +40,8 @@ pub fn run(ctx: &Ctx, args: &TestArgs, path: &str) -> Result<Outcome> {
         channel: args.channel,
         format: ctx.format,
     };
-    let counts = if path == "-" {
-        decide_all(&index, &shared, std::io::stdin().lock(), "stdin")?
-    } else {
-        let file = std::fs::File::open(path).with_context(|| format!("cannot read batch file {path}"))?;
-        decide_all(&index, &shared, file, path)?
-    };
+    let name = if path == "-" { "stdin" } else { path };
+    let counts = decide_all(&index, &shared, input, name)?;
     ctx.note(&format!(
         "{} address(es): {} accepted, {} refused",
         counts.accepted + counts.refused,

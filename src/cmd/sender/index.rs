@@ -183,10 +183,9 @@ impl Index {
     }
 
     pub fn account_number(&self, id: &str) -> Result<u32> {
-        self.numbers
-            .get(id)
-            .copied()
-            .ok_or_else(|| anyhow!("unknown account {id:?}"))
+        self.numbers.get(id).copied().ok_or_else(|| {
+            anyhow!("unknown account {id:?}\nhint: `xmfax accounts list` shows the accounts in this store")
+        })
     }
 
     fn facts(&self, number: u32) -> &AccountFacts {
