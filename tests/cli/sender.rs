@@ -554,6 +554,16 @@ fn message_errors_exit_2() {
 fn batch_decides_exactly_like_single_addresses() {
     let env = store();
     with_lab_domain_in_beta(&env);
+    // Two domains of open without a certification on record (as after a direct import), out of order.
+    let sql = env.sql();
+    for domain in ["zz-old.example", "aa-old.example"] {
+        sql.execute(
+            "INSERT INTO trusted_domains (domain, account_id, include_subdomains, added_by, added_at)
+             VALUES (?1, 'open', 0, 'import', '2026-11-20T00:00:00Z')",
+            [domain],
+        )
+        .unwrap();
+    }
     let addresses = [
         "bob@acme-corp.example",
         "Bob <BOB@mail.acme-corp.example.>",
@@ -570,6 +580,7 @@ fn batch_decides_exactly_like_single_addresses() {
         "Jane.Roe@acme-corp.example",
         "max@corp-mail.example",
         "bob@open.example",
+        "bob@zz-old.example",
         "bob@lab.acme-corp.example",
         "bob@x.lab.acme-corp.example",
     ];

@@ -149,6 +149,10 @@ impl Index {
                     }
                 }
             }
+            // In the order the single-address path lists them (ORDER BY domain), for identical messages.
+            for domains in &mut uncertified {
+                domains.sort_unstable();
+            }
             let mut parts: Vec<ShardInput> = (0..PARTS).map(|_| Vec::new()).collect();
             for (number, slice) in slices.iter_mut().enumerate() {
                 for (shard, rules) in slice.shards.iter_mut().enumerate() {
