@@ -1,6 +1,7 @@
 //! `sender test --batch`: decides for every address of a file or stdin, the hot path for scripts.
-//! The store is read once into memory (one scan per table beats several indexed queries per address),
-//! the input is cut into chunks that every core decides in parallel, and the output keeps input order.
+//! The store is read once into memory (see `index.rs`: scanning tables beats several indexed queries
+//! per address), the input is cut into chunks that every core decides in parallel, and the output keeps
+//! input order.
 
 use super::TestArgs;
 use super::index::Index;
