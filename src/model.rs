@@ -109,3 +109,5 @@ pub struct AccountSummary {
     pub users: Vec<User>,
     pub trusted_domains: Vec<TrustedDomain>,
 }
+
+pub mod transfer;

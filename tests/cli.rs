@@ -7,5 +7,6 @@ mod cli {
     mod audit;
     mod completions;
     mod security;
+    mod transfer;
     mod users;
 }

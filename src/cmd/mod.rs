@@ -6,6 +6,7 @@ mod audit;
 mod completions;
 mod domains;
 mod security;
+mod transfer;
 mod users;
 
 use crate::cli::Cli;
@@ -33,6 +34,10 @@ pub enum Command {
     /// Trusted email domains: anyone with an address in them can fax by email through the account
     #[command(subcommand)]
     Domains(domains::DomainsCommand),
+    /// Export the whole configuration (or some accounts) as one YAML/JSON document
+    Export(transfer::ExportArgs),
+    /// Import an export document or a CSV of trusted domains: every row checked, all or nothing
+    Import(transfer::ImportArgs),
     /// The hash-chained audit trail of every change
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -130,6 +135,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Users(command) => users::run(&ctx, command),
         Command::Security(command) => security::run(&ctx, command),
         Command::Domains(command) => domains::run(&ctx, command),
+        Command::Export(args) => transfer::export(&ctx, args),
+        Command::Import(args) => transfer::import(&ctx, args),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),

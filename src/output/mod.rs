@@ -3,6 +3,9 @@
 
 mod accounts;
 mod domains;
+mod transfer;
+
+pub use transfer::{emit_document, progress};
 
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, TableComponent, presets};

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod domain;
+pub mod import;
 pub mod network;
 pub mod security;
 
