@@ -32,6 +32,9 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand accounts 'Customer accounts and their defaults (faxing profile, language, main fax number)'
             cand users 'Registered users of an account'
             cand security 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+            cand domains 'Trusted email domains: anyone with an address in them can fax by email through the account'
+            cand export 'Export the whole configuration (or some accounts) as one YAML/JSON document'
+            cand import 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
             cand audit 'The hash-chained audit trail of every change'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
@@ -362,6 +365,128 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;security;help;help'= {
         }
+        &'xmfax;domains'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
+            cand remove 'Stop trusting domains'
+            cand list 'List trusted domains of one account, or of all'
+            cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;domains;add'= {
+            cand --request 'The approved signed request form that certifies these domains'
+            cand --certified-by 'Who certified that the domains belong to the customer'
+            cand --certified-on 'When they certified it'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --include-subdomains 'Also trust every subdomain (mail.acme.com under acme.com)'
+            cand --dry-run 'Run every check and report, but change nothing'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;remove'= {
+            cand --request 'The signed request form asking for the removal, recorded in the audit trail'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;list'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;check'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;help'= {
+            cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
+            cand remove 'Stop trusting domains'
+            cand list 'List trusted domains of one account, or of all'
+            cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;domains;help;add'= {
+        }
+        &'xmfax;domains;help;remove'= {
+        }
+        &'xmfax;domains;help;list'= {
+        }
+        &'xmfax;domains;help;check'= {
+        }
+        &'xmfax;domains;help;help'= {
+        }
+        &'xmfax;export'= {
+            cand --account 'Export only these accounts (repeat the option or list several IDs) [default: every account]'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;import'= {
+            cand --format 'Input format [default: from the extension: .yaml/.yml, .json, .csv]'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --dry-run 'Run every check and report what would change, but write nothing'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'xmfax;audit'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
@@ -449,6 +574,9 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand accounts 'Customer accounts and their defaults (faxing profile, language, main fax number)'
             cand users 'Registered users of an account'
             cand security 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+            cand domains 'Trusted email domains: anyone with an address in them can fax by email through the account'
+            cand export 'Export the whole configuration (or some accounts) as one YAML/JSON document'
+            cand import 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
             cand audit 'The hash-chained audit trail of every change'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
@@ -501,6 +629,24 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;security;whitelist;list'= {
         }
         &'xmfax;help;security;check'= {
+        }
+        &'xmfax;help;domains'= {
+            cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
+            cand remove 'Stop trusting domains'
+            cand list 'List trusted domains of one account, or of all'
+            cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+        }
+        &'xmfax;help;domains;add'= {
+        }
+        &'xmfax;help;domains;remove'= {
+        }
+        &'xmfax;help;domains;list'= {
+        }
+        &'xmfax;help;domains;check'= {
+        }
+        &'xmfax;help;export'= {
+        }
+        &'xmfax;help;import'= {
         }
         &'xmfax;help;audit'= {
             cand log 'Show audit rows, newest first'

@@ -36,6 +36,9 @@ complete -c xmfax -n "__fish_xmfax_needs_command" -s V -l version -d 'Print vers
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "users" -d 'Registered users of an account'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "domains" -d 'Trusted email domains: anyone with an address in them can fax by email through the account'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "export" -d 'Export the whole configuration (or some accounts) as one YAML/JSON document'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "import" -d 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "audit" -d 'The hash-chained audit trail of every change'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
@@ -219,6 +222,90 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "whitelist" -d 'The whitelist of the customer\'s mail servers (the only sources allowed when non-empty)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "list" -d 'List trusted domains of one account, or of all'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l request -d 'The approved signed request form that certifies these domains' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l certified-by -d 'Who certified that the domains belong to the customer' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l certified-on -d 'When they certified it' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l include-subdomains -d 'Also trust every subdomain (mail.acme.com under acme.com)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l dry-run -d 'Run every check and report, but change nothing'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l request -d 'The signed request form asking for the removal, recorded in the audit trail' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted domains of one account, or of all'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l account -d 'Export only these accounts (repeat the option or list several IDs) [default: every account]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l format -d 'Input format [default: from the extension: .yaml/.yml, .json, .csv]' -r -f -a "yaml\t'An export document in YAML'
+json\t'An export document in JSON'
+csv\t'Trusted domains, one per row, with a header line'"
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l dry-run -d 'Run every check and report what would change, but write nothing'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -274,13 +361,16 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "users" -d 'Registered users of an account'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "audit" -d 'The hash-chained audit trail of every change'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "users" -d 'Registered users of an account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "domains" -d 'Trusted email domains: anyone with an address in them can fax by email through the account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "export" -d 'Export the whole configuration (or some accounts) as one YAML/JSON document'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "import" -d 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "audit" -d 'The hash-chained audit trail of every change'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains export import audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "add" -d 'Create an account with its defaults'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
@@ -292,5 +382,9 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "set" -d 'Turn spoofing protection or required TLS on or off'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "whitelist" -d 'The whitelist of the customer\'s mail servers (the only sources allowed when non-empty)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "list" -d 'List trusted domains of one account, or of all'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit rows, newest first'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'

@@ -21,13 +21,13 @@ use std::collections::HashMap;
 use std::io::BufReader;
 use std::path::PathBuf;
 
-/// Above this many domain writes (and at least half the store's size), the import rebuilds the
-/// account index once at the end instead of updating it row by row.
-const BULK_ROWS: usize = 10_000;
+/// From this many new trusted domains (and at least as many as the store had), the import rebuilds
+/// the account index once at the end instead of updating it row by row.
+const BULK_ROWS: u64 = 10_000;
 
-/// SQLite page cache for an import, in KiB: enough to keep the trusted-domain B-trees of a large
-/// import in memory without breaking the import's memory bound.
-const IMPORT_CACHE_KIB: u32 = 64 * 1024;
+/// SQLite page cache for an import, in KiB: enough for the trusted-domain B-trees' hot pages and for
+/// the sorter that rebuilds an index, within the memory bound of a million-row import.
+const IMPORT_CACHE_KIB: u32 = 32 * 1024;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -200,27 +200,8 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<Outcome> {
     let source = source::open(&args.file)?;
     let name = source.name.clone();
     let reading = output::progress(source.size, "Reading", true);
-    let mut input = source::Hashing::new(source, reading.clone());
-    let mut batch = Batch::new();
-    match format {
-        InputFormat::Csv => rows::read_csv(&mut input, &mut batch)?,
-        InputFormat::Yaml | InputFormat::Json => {
-            let mut reader = rows::DocumentReader {
-                batch: &mut batch,
-                version_seen: false,
-            };
-            let buffered = BufReader::with_capacity(1 << 16, &mut input);
-            let outcome = if format == InputFormat::Yaml {
-                source::read_yaml(buffered, &mut |top| reader.visit(top))?
-            } else {
-                source::read_json(buffered, &mut |top| reader.visit(top))?
-            };
-            reader.end(outcome);
-        }
-    }
-    let sha256 = input.finish().with_context(|| format!("cannot read {name}"))?;
+    let (batch, sha256) = read_input(format, source::Hashing::new(source, reading.clone()))?;
     reading.finish_and_clear();
-    batch.seal();
 
     let today = ctx.now.date_naive();
     let now = crate::store::timestamp(ctx.now);
@@ -252,6 +233,8 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<Outcome> {
         };
         Ok(report)
     })?;
+    // The process ends with this command: freeing a million rows one by one would only delay the exit.
+    std::mem::forget(batch);
     for problem in &report.problems {
         ctx.note(&format!(
             "{name}:{}: {}: {}",
@@ -266,6 +249,31 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<Outcome> {
     Ok(Outcome::from_verdict(report.problems_total == 0))
 }
 
+/// Reads and checks the whole input into a sealed batch; returns it with the input's SHA-256.
+fn read_input(format: InputFormat, mut input: source::Hashing) -> Result<(Batch, String)> {
+    let mut batch = Batch::new();
+    match format {
+        InputFormat::Csv => rows::read_csv(&mut input, &mut batch)?,
+        InputFormat::Yaml | InputFormat::Json => {
+            let mut reader = rows::DocumentReader {
+                batch: &mut batch,
+                version_seen: false,
+                dates: rows::DateParser::default(),
+            };
+            let buffered = BufReader::with_capacity(1 << 16, &mut input);
+            let outcome = if format == InputFormat::Yaml {
+                source::read_yaml(buffered, &mut |top| reader.visit(top))?
+            } else {
+                source::read_json(buffered, &mut |top| reader.visit(top))?
+            };
+            reader.end(outcome);
+        }
+    }
+    let sha256 = input.finish().context("cannot read the input")?;
+    batch.seal();
+    Ok((batch, sha256))
+}
+
 /// Hands the review what the store has: the file's accounts (with their whitelists, and users when
 /// the file replaces them), the holders of the file's user addresses, and every trusted domain.
 fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()> {
@@ -278,24 +286,34 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
             whitelists.entry(account).or_default().push(net);
         }
     }
-    for account in db.accounts()? {
-        let Some(ix) = batch.lookup_account(&account.id) else {
-            continue;
-        };
-        let users = if batch.replaces_users(ix) {
-            db.users_with_keys(&account.id)?
-        } else {
-            Vec::new()
-        };
-        let whitelist = whitelists.remove(&account.id).unwrap_or_default();
-        review.set_stored_account(
-            ix,
-            StoredAccount {
-                account,
-                whitelist,
-                users,
-            },
-        );
+    let mut stored = Vec::new();
+    db.each_account(
+        |id| {
+            batch
+                .lookup_account(id)
+                .is_some_and(|ix| batch.has_file_account(ix))
+        },
+        |id, spoofing_protection, require_tls, account| {
+            if let Some(ix) = batch.lookup_account(id) {
+                let whitelist = whitelists.remove(id).unwrap_or_default();
+                stored.push((
+                    ix,
+                    StoredAccount {
+                        spoofing_protection,
+                        require_tls,
+                        whitelist,
+                        account,
+                        users: Vec::new(),
+                    },
+                ));
+            }
+        },
+    )?;
+    for (ix, mut account) in stored {
+        if batch.replaces_users(ix) {
+            account.users = db.users_with_keys(batch.account_id(ix))?;
+        }
+        review.set_stored_account(ix, account);
     }
     for (ix, user) in batch.file_users() {
         if let Some(holder) = db.user_account(&user.key)? {
@@ -311,10 +329,10 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
     Ok(())
 }
 
-/// Writes a reviewed import that found no problem, with its record and summary audit row; returns
-/// the import's ID. Deletions come first so that addresses and domains can move between accounts.
+/// Writes an import the review accepted, with its record and summary audit row; returns the import's
+/// ID. Deletions come first so that addresses and domains can move between accounts.
 fn write(tx: &mut Tx<'_>, review: &Review<'_>, report: &ImportReport) -> Result<i64> {
-    tx.set_cache_size_kib(IMPORT_CACHE_KIB)?;
+    tx.prepare_bulk_write(IMPORT_CACHE_KIB)?;
     let counts = serde_json::to_value(report.counts)?;
     let import_id = tx.insert_import(&report.file, &report.sha256, &counts)?;
     let now = tx.now();
@@ -351,15 +369,18 @@ fn write(tx: &mut Tx<'_>, review: &Review<'_>, report: &ImportReport) -> Result<
             tx.insert_whitelist(&change.account.id, network)?;
         }
     }
-    let domain_writes = review.domain_writes().count();
-    let bulk = domain_writes >= BULK_ROWS && domain_writes as u64 * 2 >= tx.db().trusted_domain_count()?;
-    if bulk {
+    tx.update_imported_domains(review.domain_updates(), import_id)?;
+    let created = review.counts.trusted_domains.created;
+    // Many new rows: one sort to rebuild the account index at the end is far cheaper than a random
+    // index insert per row (the rows go in in name order, which suits the other two B-trees).
+    let rebuild = created >= BULK_ROWS && created >= tx.db().trusted_domain_count()?;
+    if rebuild {
         tx.drop_domain_account_index()?;
     }
-    let writing = output::progress(Some(domain_writes as u64), "Writing", false);
-    tx.write_imported_domains(review.domain_writes(), import_id, || writing.inc(1))?;
+    let writing = output::progress(Some(created), "Writing", false);
+    tx.insert_imported_domains(review.domain_inserts(), import_id, || writing.inc(1))?;
     writing.finish_and_clear();
-    if bulk {
+    if rebuild {
         tx.create_domain_account_index()?;
     }
     tx.audit(

@@ -16,7 +16,11 @@ use chrono::NaiveDate;
 use ipnet::IpNet;
 use serde::Serialize;
 use std::collections::hash_map::Entry;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashSet};
+
+/// The rows of an import are hashed by the million: foldhash is several times faster than SipHash,
+/// and the keys come from a file the agent chose, not from an adversary probing the process.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// How many problems are listed; the rest are only counted.
 pub const LISTED_PROBLEMS: usize = 100;
@@ -47,6 +51,21 @@ impl Symbols {
 
     pub fn get(&self, sym: Sym) -> Option<&str> {
         self.names.get(sym as usize).map(|name| &**name)
+    }
+}
+
+/// Formats dates as `YYYY-MM-DD`, remembering the last one: rows of an import share few dates.
+#[derive(Debug, Default)]
+pub struct DateText {
+    last: Option<(NaiveDate, String)>,
+}
+
+impl DateText {
+    pub fn text(&mut self, date: NaiveDate) -> &str {
+        if self.last.as_ref().is_none_or(|(last, _)| *last != date) {
+            self.last = Some((date, date.to_string()));
+        }
+        self.last.as_ref().map_or("", |(_, text)| text.as_str())
     }
 }
 
@@ -138,21 +157,45 @@ pub enum RowState {
     Clash,
 }
 
-/// One trusted domain of the file, already normalized.
+/// A slice of the batch's text arena, where every row's names live (one allocation for a million rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextRef {
+    at: u32,
+    len: u32,
+}
+
+const NO_TEXT: TextRef = TextRef { at: u32::MAX, len: 0 };
+
+/// One trusted domain of the file as the batch keeps it: compact, its texts in the arena.
 #[derive(Debug, Clone)]
-pub struct FileDomain {
+struct FileDomain {
     /// Normalized ASCII form.
-    pub domain: Box<str>,
+    name: TextRef,
+    request: TextRef,
+    line: u32,
+    account: AccountIx,
+    certified_by: Sym,
+    certified_on: Option<NaiveDate>,
+    include_subdomains: bool,
+    /// Problems of the name itself are kept aside, in `Batch::row_problems`.
+    has_problems: bool,
+    state: RowState,
+}
+
+/// One trusted domain of the file, normalized, as a reader hands it to the batch.
+#[derive(Debug, Clone)]
+pub struct NewDomain<'a> {
+    /// Normalized ASCII form.
+    pub domain: &'a str,
     pub line: u32,
     pub account: AccountIx,
     pub include_subdomains: bool,
-    pub certified_by: Sym,
+    pub certified_by: Option<&'a str>,
     pub certified_on: Option<NaiveDate>,
-    pub request: Sym,
+    pub request: Option<&'a str>,
     /// Problems of the name itself (`domain::assess`), which, as with `domains add`, do not count for
     /// a domain the account already trusts unchanged.
-    pub problems: Option<Box<[Problem]>>,
-    pub state: RowState,
+    pub problems: Vec<Problem>,
 }
 
 /// A trusted domain as the store holds it.
@@ -197,8 +240,12 @@ pub struct FileUser {
 /// What the store has for an account named in the file.
 #[derive(Debug, Clone)]
 pub struct StoredAccount {
-    pub account: Account,
+    pub spoofing_protection: bool,
+    pub require_tls: bool,
     pub whitelist: Vec<IpNet>,
+    /// The whole row, for an account the file gives (whose changes are computed); `None` for an
+    /// account that only has rows in the file.
+    pub account: Option<Account>,
     /// With their address keys; loaded only when the file replaces the account's users.
     pub users: Vec<(String, User)>,
 }
@@ -237,6 +284,9 @@ pub struct Batch {
     account_index: HashMap<Box<str>, AccountIx>,
     pub symbols: Symbols,
     domains: Vec<FileDomain>,
+    text: String,
+    /// Problems of the names of rows that have some, by the row's name (its place in the arena).
+    row_problems: HashMap<u32, Box<[Problem]>>,
     /// Problems of single rows, found while reading.
     pub problems: ProblemLog,
     /// First row (index into `domains`) of each name that includes subdomains, once sealed.
@@ -279,6 +329,11 @@ impl Batch {
         self.account_index.get(id).copied()
     }
 
+    /// Whether the file gives this account (rather than only rows for it).
+    pub fn has_file_account(&self, ix: AccountIx) -> bool {
+        self.accounts[ix as usize].file.is_some()
+    }
+
     /// Whether the file replaces the account's users (so the store's must be loaded).
     pub fn replaces_users(&self, ix: AccountIx) -> bool {
         self.accounts[ix as usize]
@@ -315,8 +370,52 @@ impl Batch {
         slot.file = Some(account);
     }
 
-    pub fn add_domain(&mut self, row: FileDomain) {
-        self.domains.push(row);
+    pub fn add_domain(&mut self, row: NewDomain<'_>) {
+        let name = self.store_text(row.domain);
+        let request = row.request.map_or(NO_TEXT, |r| self.store_text(r));
+        let certified_by = row.certified_by.map_or(NO_SYM, |by| self.symbols.intern(by));
+        let has_problems = !row.problems.is_empty();
+        if has_problems {
+            self.row_problems.insert(name.at, row.problems.into_boxed_slice());
+        }
+        self.domains.push(FileDomain {
+            name,
+            request,
+            line: row.line,
+            account: row.account,
+            certified_by,
+            certified_on: row.certified_on,
+            include_subdomains: row.include_subdomains,
+            has_problems,
+            state: RowState::New,
+        });
+    }
+
+    fn store_text(&mut self, text: &str) -> TextRef {
+        let at = self.text.len() as u32;
+        self.text.push_str(text);
+        TextRef {
+            at,
+            len: text.len() as u32,
+        }
+    }
+
+    fn text(&self, text: TextRef) -> Option<&str> {
+        (text != NO_TEXT).then(|| slice(&self.text, text))
+    }
+
+    fn name(&self, row: &FileDomain) -> &str {
+        slice(&self.text, row.name)
+    }
+
+    fn row_problems(&self, row: &FileDomain) -> Vec<Problem> {
+        if !row.has_problems {
+            return Vec::new();
+        }
+        self.row_problems
+            .get(&row.name.at)
+            .map(|problems| problems.to_vec())
+            .unwrap_or_default()
     }
 
     /// The users of the file with their accounts: (account, line, key, email).
@@ -331,11 +430,17 @@ impl Batch {
 
     /// Orders the rows by name and settles rows that repeat a name; call once the whole file is read.
     pub fn seal(&mut self) {
-        self.domains
-            .sort_unstable_by(|a, b| a.domain.cmp(&b.domain).then(a.line.cmp(&b.line)));
+        let text = &self.text;
+        self.domains.sort_unstable_by(|a, b| {
+            slice(text, a.name)
+                .cmp(slice(text, b.name))
+                .then(a.line.cmp(&b.line))
+        });
         let mut first = 0;
         for i in 1..=self.domains.len() {
-            if i < self.domains.len() && self.domains[i].domain == self.domains[first].domain {
+            if i < self.domains.len()
+                && slice(text, self.domains[i].name) == slice(text, self.domains[first].name)
+            {
                 let (head, tail) = self.domains.split_at_mut(i);
                 let (earlier, row) = (&head[first], &mut tail[0]);
                 if row.account != earlier.account {
@@ -344,7 +449,7 @@ impl Batch {
                         i as u32,
                         Holder {
                             account: self.accounts[earlier.account as usize].id.to_string(),
-                            domain: earlier.domain.to_string(),
+                            domain: slice(text, earlier.name).to_string(),
                             include_subdomains: earlier.include_subdomains,
                         },
                     ));
@@ -363,7 +468,9 @@ impl Batch {
                     ) {
                         let message = format!(
                             "{} is listed again for account {:?} with other settings (first on line {})",
-                            row.domain, self.accounts[row.account as usize].id, earlier.line
+                            slice(text, row.name),
+                            self.accounts[row.account as usize].id,
+                            earlier.line
                         );
                         self.problems
                             .push(u64::from(row.line), Problem::new("duplicate-domain", message));
@@ -373,7 +480,7 @@ impl Batch {
             }
             if first < self.domains.len() && self.domains[first].include_subdomains {
                 self.file_covering
-                    .insert(self.domains[first].domain.clone(), first as u32);
+                    .insert(slice(text, self.domains[first].name).into(), first as u32);
             }
             first = i;
         }
@@ -383,18 +490,19 @@ impl Batch {
     /// Starts judging the sealed batch against the store, inside the transaction that will write it.
     pub fn review(&self) -> Review<'_> {
         assert!(self.sealed, "seal the batch before reviewing it");
-        let mut holders: HashMap<u32, Vec<Holder>> = HashMap::new();
+        let mut holders: HashMap<u32, Vec<Holder>> = HashMap::default();
         for (row, holder) in &self.clashes {
             holders.entry(*row).or_default().push(holder.clone());
         }
         Review {
             batch: self,
             states: self.domains.iter().map(|row| row.state).collect(),
+            dates: DateText::default(),
             stored: vec![None; self.accounts.len()],
             uncertified: vec![Vec::new(); self.accounts.len()],
             failing: vec![Vec::new(); self.accounts.len()],
             holders,
-            store_covering: HashMap::new(),
+            store_covering: HashMap::default(),
             removed: Vec::new(),
             cursor: 0,
             problems: ProblemLog::default(),
@@ -422,6 +530,7 @@ pub struct Review<'b> {
     /// Stored domains of replaced lists that the file leaves out.
     removed: Vec<Box<str>>,
     cursor: usize,
+    dates: DateText,
     /// Problems found against the store (the batch keeps those of single rows).
     pub problems: ProblemLog,
     changes: Vec<AccountChange>,
@@ -439,10 +548,10 @@ impl<'b> Review<'b> {
     pub fn merge_stored(&mut self, stored: StoredDomain<'_>) {
         let batch = self.batch;
         let rows = &batch.domains;
-        while self.cursor < rows.len() && *rows[self.cursor].domain < *stored.domain {
+        while self.cursor < rows.len() && batch.name(&rows[self.cursor]) < stored.domain {
             self.cursor += 1;
         }
-        if self.cursor < rows.len() && *rows[self.cursor].domain == *stored.domain {
+        if self.cursor < rows.len() && batch.name(&rows[self.cursor]) == stored.domain {
             self.merge_same_name(self.cursor, stored);
             return;
         }
@@ -481,8 +590,8 @@ impl<'b> Review<'b> {
         let state = if *account == *stored.account {
             let same = row.include_subdomains == stored.include_subdomains
                 && batch.symbols.get(row.certified_by) == stored.certified_by
-                && row.certified_on.map(|d| d.to_string()).as_deref() == stored.certified_on
-                && batch.symbols.get(row.request) == stored.request;
+                && row.certified_on.map(|d| self.dates.text(d)) == stored.certified_on
+                && batch.text(row.request) == stored.request;
             if same {
                 RowState::Unchanged
             } else {
@@ -535,6 +644,19 @@ impl<'b> Review<'b> {
             removed: self.removed.len() as u64,
             ..KindCounts::default()
         };
+        // Certifications repeat across rows; the request reference does not bear on the rule, so one
+        // value per certifier and date serves every row that has them.
+        let mut certifications: HashMap<(Sym, Option<NaiveDate>), Option<Certification>> = HashMap::default();
+        let failing: Vec<Vec<(&str, &str)>> = self
+            .failing
+            .iter()
+            .map(|checks| {
+                checks
+                    .iter()
+                    .map(|(id, message)| (*id, message.as_str()))
+                    .collect()
+            })
+            .collect();
         for (ix, row) in batch.domains.iter().enumerate() {
             match self.states[ix] {
                 RowState::Repeat => continue,
@@ -548,25 +670,24 @@ impl<'b> Review<'b> {
             }
             let account = row.account as usize;
             let id = batch.account_id(row.account);
-            let mut problems = row
-                .problems
-                .as_deref()
-                .map(<[Problem]>::to_vec)
-                .unwrap_or_default();
+            let mut problems = batch.row_problems(row);
             if self.stored[account].is_none() && batch.accounts[account].file.is_none() {
                 problems.push(unknown_account(id));
             } else {
-                let certification = batch.certification(row);
-                let failing: Vec<(&str, &str)> = self.failing[account]
-                    .iter()
-                    .map(|(check, message)| (*check, message.as_str()))
-                    .collect();
-                let row_holders = self.holders.remove(&(ix as u32)).unwrap_or_default();
+                let certification = certifications
+                    .entry((row.certified_by, row.certified_on))
+                    .or_insert_with(|| batch.certification(row));
+                let failing = &failing[account];
+                let row_holders = if self.holders.is_empty() {
+                    Vec::new()
+                } else {
+                    self.holders.remove(&(ix as u32)).unwrap_or_default()
+                };
                 problems.extend(domain::account_problems(
                     id,
                     &row_holders,
                     certification.as_ref(),
-                    &failing,
+                    failing,
                     today,
                 ));
             }
@@ -593,7 +714,7 @@ impl<'b> Review<'b> {
             }
             let unchanged = state == RowState::Unchanged;
             let account = batch.account_id(row.account);
-            for parent in parents(&row.domain) {
+            for parent in parents(batch.name(row)) {
                 if let Some(&cover) = batch.file_covering.get(parent) {
                     let covering = &batch.domains[cover as usize];
                     let covering_unchanged = self.states[cover as usize] == RowState::Unchanged;
@@ -606,7 +727,7 @@ impl<'b> Review<'b> {
                         };
                         self.holders.entry(refused).or_default().push(Holder {
                             account: batch.account_id(holder.account).to_string(),
-                            domain: holder.domain.to_string(),
+                            domain: batch.name(holder).to_string(),
                             include_subdomains: holder.include_subdomains,
                         });
                     }
@@ -629,7 +750,7 @@ impl<'b> Review<'b> {
     fn plan_accounts(&mut self, now: &str) {
         let batch = self.batch;
         let mut counts = ImportCounts::default();
-        let mut users_seen: HashMap<&str, (AccountIx, u32)> = HashMap::new();
+        let mut users_seen: HashMap<&str, (AccountIx, u32)> = HashMap::default();
         for (ix, slot) in batch.accounts.iter().enumerate() {
             let stored = self.stored[ix].as_ref();
             let file = slot.file.as_ref();
@@ -639,11 +760,11 @@ impl<'b> Review<'b> {
             let settings = SecuritySettings {
                 spoofing_protection: file
                     .and_then(|f| f.spoofing_protection)
-                    .or(stored.map(|s| s.account.spoofing_protection))
+                    .or(stored.map(|s| s.spoofing_protection))
                     .unwrap_or(false),
                 require_tls: file
                     .and_then(|f| f.require_tls)
-                    .or(stored.map(|s| s.account.require_tls))
+                    .or(stored.map(|s| s.require_tls))
                     .unwrap_or(false),
                 whitelist: file
                     .and_then(|f| f.whitelist.clone())
@@ -721,6 +842,16 @@ impl<'b> Review<'b> {
         self.removed.iter().map(|d| &**d)
     }
 
+    /// New domain rows to insert, in name order.
+    pub fn domain_inserts(&self) -> impl Iterator<Item = DomainWrite<'b>> + '_ {
+        self.domain_writes().filter(|write| !write.exists)
+    }
+
+    /// Domain rows the store has, to overwrite (settings changed, or moved from a replaced list).
+    pub fn domain_updates(&self) -> impl Iterator<Item = DomainWrite<'b>> + '_ {
+        self.domain_writes().filter(|write| write.exists)
+    }
+
     /// Domain rows to write, in name order, after [`finish`](Self::finish) found no problem.
     pub fn domain_writes(&self) -> impl Iterator<Item = DomainWrite<'b>> + '_ {
         let batch = self.batch;
@@ -730,24 +861,25 @@ impl<'b> Review<'b> {
             .zip(&self.states)
             .filter(|(_, state)| matches!(state, RowState::New | RowState::Updated | RowState::Moved))
             .map(move |(row, state)| DomainWrite {
-                domain: &row.domain,
+                domain: batch.name(row),
                 account: batch.account_id(row.account),
                 include_subdomains: row.include_subdomains,
                 certified_by: batch.symbols.get(row.certified_by),
                 certified_on: row.certified_on,
-                request: batch.symbols.get(row.request),
+                request: batch.text(row.request),
                 exists: *state != RowState::New,
             })
     }
 }
 
 impl Batch {
+    /// The row's certification as the rule sees it (without its request reference).
     fn certification(&self, row: &FileDomain) -> Option<Certification> {
         match (self.symbols.get(row.certified_by), row.certified_on) {
             (Some(by), Some(on)) => Some(Certification {
                 certified_by: by.to_string(),
                 certified_on: on,
-                request: self.symbols.get(row.request).map(str::to_string),
+                request: None,
             }),
             _ => None,
         }
@@ -761,6 +893,10 @@ fn unknown_account(id: &str) -> Problem {
             "unknown account {id:?}: create it first (xmfax accounts add, or the account in a YAML/JSON import)"
         ),
     )
+}
+
+fn slice(text: &str, at: TextRef) -> &str {
+    &text[at.at as usize..(at.at + at.len) as usize]
 }
 
 /// Proper parents of a name at label boundaries, most specific first (`a.b.c` → `b.c`, `c`).
@@ -778,7 +914,7 @@ fn account_change(
     stored: Option<&StoredAccount>,
     now: &str,
 ) -> Result<AccountChange, Problem> {
-    let before = stored.map(|s| &s.account);
+    let before = stored.and_then(|s| s.account.as_ref());
     let missing: Vec<&str> = [
         ("name", file.name.is_none()),
         ("fax_number", file.fax_number.is_none()),
@@ -915,7 +1051,9 @@ mod tests {
 
     fn stored_account(id: &str, secured: bool) -> StoredAccount {
         StoredAccount {
-            account: Account {
+            spoofing_protection: secured,
+            require_tls: true,
+            account: Some(Account {
                 id: id.into(),
                 name: format!("{id} Inc."),
                 fax_number: "+16502530000".into(),
@@ -926,7 +1064,7 @@ mod tests {
                 require_tls: true,
                 created_at: "2026-01-01T00:00:00Z".into(),
                 updated_at: "2026-01-01T00:00:00Z".into(),
-            },
+            }),
             whitelist: Vec::new(),
             users: Vec::new(),
         }
@@ -959,17 +1097,15 @@ mod tests {
 
         fn row(&mut self, line: u32, account: &str, domain: &str, subdomains: bool) {
             let account = self.batch.account(account);
-            let certified_by = self.batch.symbols.intern("Jane Roe");
-            self.batch.add_domain(FileDomain {
-                domain: domain.into(),
+            self.batch.add_domain(NewDomain {
+                domain,
                 line,
                 account,
                 include_subdomains: subdomains,
-                certified_by,
+                certified_by: Some("Jane Roe"),
                 certified_on: Some(today()),
-                request: NO_SYM,
-                problems: None,
-                state: RowState::New,
+                request: None,
+                problems: Vec::new(),
             });
         }
 

@@ -1,15 +1,15 @@
 //! SQL for batch import and export: streaming reads of whole tables, the bulk writes of an import,
 //! and the record of each import (`imports`, `trusted_domains.import_id`).
 
+use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
 use super::{Db, Tx};
 use crate::model::transfer::{AccountExport, DomainExport, SecurityExport, UserExport};
 use crate::model::{Account, User};
-use crate::policy::import::{DomainWrite, FileUser, StoredDomain};
+use crate::policy::import::{DateText, DomainWrite, FileUser, StoredDomain};
 use anyhow::Result;
 use rusqlite::params;
 
-/// The secondary index an import drops and rebuilds when it writes many rows (one sort at the end is
-/// much cheaper than a million random index inserts). Same definition as in schema.sql.
+/// The secondary index a large import drops and rebuilds. Same definition as in schema.sql.
 const ACCOUNT_INDEX: &str = "CREATE INDEX trusted_domains_account ON trusted_domains(account_id)";
 
 impl Db<'_> {
@@ -35,6 +35,29 @@ impl Db<'_> {
                 certified_on: row.get_ref(4)?.as_str_or_null()?,
                 request: row.get_ref(5)?.as_str_or_null()?,
             });
+        }
+        Ok(())
+    }
+
+    /// Calls `visit` with every account: its ID and security switches, and the whole row when `whole`
+    /// says it is wanted (an import needs whole rows only for the accounts its file gives).
+    pub fn each_account(
+        &self,
+        whole: impl Fn(&str) -> bool,
+        mut visit: impl FnMut(&str, bool, bool, Option<Account>),
+    ) -> Result<()> {
+        let mut stmt = self
+            .0
+            .prepare(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY id"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id = row.get_ref(0)?.as_str()?;
+            let account = if whole(id) {
+                Some(account_from_row(row)?)
+            } else {
+                None
+            };
+            visit(id, row.get(6)?, row.get(7)?, account);
         }
         Ok(())
     }
@@ -135,9 +158,11 @@ impl Db<'_> {
 }
 
 impl Tx<'_> {
-    /// A larger page cache for this connection, so a big import's B-trees stay in memory.
-    pub fn set_cache_size_kib(&mut self, kib: u32) -> Result<()> {
-        self.tx.pragma_update(None, "cache_size", -i64::from(kib))?;
+    /// Settings for a large write on this connection: a page cache of `cache_kib` (which also bounds
+    /// the memory of the sorter that builds an index), and a second thread for that sorter.
+    pub fn prepare_bulk_write(&mut self, cache_kib: u32) -> Result<()> {
+        self.tx.pragma_update(None, "cache_size", -i64::from(cache_kib))?;
+        self.tx.pragma_update(None, "threads", 2)?;
         Ok(())
     }
 
@@ -173,50 +198,62 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Writes imported trusted domains: inserts new names, overwrites existing ones (keeping who added
-    /// a domain unless it moves to another account). `written` is called after each row.
-    pub fn write_imported_domains<'d>(
+    /// Inserts imported trusted domains (new names: the review saw to that); returns how many.
+    /// `written` is called after each row.
+    pub fn insert_imported_domains<'d>(
         &mut self,
         domains: impl IntoIterator<Item = DomainWrite<'d>>,
         import_id: i64,
         mut written: impl FnMut(),
-    ) -> Result<()> {
-        let now = self.now();
-        let agent = self.agent;
-        let mut insert = self.tx.prepare_cached(
-            "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by, certified_on,
-                 request_ref, import_id, added_by, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        let mut update = self.tx.prepare_cached(
-            "UPDATE trusted_domains SET
+    ) -> Result<u64> {
+        let sql = "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by,
+                 certified_on, request_ref, import_id, added_by, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+        self.write_domains(sql, domains, import_id, &mut written)
+    }
+
+    /// Overwrites stored trusted domains with imported values, keeping who added a domain unless it
+    /// moves to another account.
+    pub fn update_imported_domains<'d>(
+        &mut self,
+        domains: impl IntoIterator<Item = DomainWrite<'d>>,
+        import_id: i64,
+    ) -> Result<u64> {
+        let sql = "UPDATE trusted_domains SET
                  added_by = CASE WHEN account_id = ?2 THEN added_by ELSE ?8 END,
                  added_at = CASE WHEN account_id = ?2 THEN added_at ELSE ?9 END,
                  account_id = ?2, include_subdomains = ?3, certified_by = ?4, certified_on = ?5,
                  request_ref = ?6, import_id = ?7
-             WHERE domain = ?1",
-        )?;
+             WHERE domain = ?1";
+        self.write_domains(sql, domains, import_id, &mut || {})
+    }
+
+    fn write_domains<'d>(
+        &mut self,
+        sql: &str,
+        domains: impl IntoIterator<Item = DomainWrite<'d>>,
+        import_id: i64,
+        written: &mut dyn FnMut(),
+    ) -> Result<u64> {
+        let now = self.now();
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        // Parameters 7 to 9 are the same for every row: bound once (bindings persist across executions).
+        stmt.raw_bind_parameter(7, import_id)?;
+        stmt.raw_bind_parameter(8, self.agent)?;
+        stmt.raw_bind_parameter(9, &now)?;
+        let mut dates = DateText::default();
+        let mut changed = 0;
         for d in domains {
-            let certified_on = d.certified_on.map(|date| date.to_string());
-            let values = params![
-                d.domain,
-                d.account,
-                d.include_subdomains,
-                d.certified_by,
-                certified_on,
-                d.request,
-                import_id,
-                agent,
-                now
-            ];
-            if d.exists {
-                update.execute(values)?;
-            } else {
-                insert.execute(values)?;
-            }
+            stmt.raw_bind_parameter(1, d.domain)?;
+            stmt.raw_bind_parameter(2, d.account)?;
+            stmt.raw_bind_parameter(3, d.include_subdomains)?;
+            stmt.raw_bind_parameter(4, d.certified_by)?;
+            stmt.raw_bind_parameter(5, d.certified_on.map(|date| dates.text(date)))?;
+            stmt.raw_bind_parameter(6, d.request)?;
+            changed += stmt.raw_execute()? as u64;
             written();
         }
-        Ok(())
+        Ok(changed)
     }
 
     pub fn update_user(&mut self, user: &FileUser) -> Result<()> {

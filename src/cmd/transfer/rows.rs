@@ -9,9 +9,10 @@ use crate::model::transfer::DOCUMENT_VERSION;
 use crate::policy::Problem;
 use crate::policy::account as rules;
 use crate::policy::domain;
-use crate::policy::import::{AccountIx, Batch, FileAccount, FileDomain, FileUser, NO_SYM, RowState};
+use crate::policy::import::{AccountIx, Batch, FileAccount, FileUser, NewDomain};
 use crate::policy::network;
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use std::io::Read;
 
 /// The CSV columns, in order; `request` may be left out.
@@ -35,7 +36,13 @@ pub struct DomainText<'a> {
 }
 
 /// Checks one trusted domain and adds it to the batch; its problems go to the batch at `line`.
-pub fn add_domain(batch: &mut Batch, account: AccountIx, line: u32, text: DomainText<'_>) {
+pub fn add_domain<'a>(
+    batch: &mut Batch,
+    dates: &mut DateParser,
+    account: AccountIx,
+    line: u32,
+    text: DomainText<'a>,
+) {
     let at = u64::from(line);
     let mut bad = false;
     let include_subdomains = match text.include_subdomains.map(str::trim) {
@@ -54,7 +61,7 @@ pub fn add_domain(batch: &mut Batch, account: AccountIx, line: u32, text: Domain
     };
     let certified_on = match text.certified_on.map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
-        Some(date) => match parse_date(date) {
+        Some(date) => match dates.parse(date) {
             Ok(date) => Some(date),
             Err(message) => {
                 bad = true;
@@ -76,25 +83,35 @@ pub fn add_domain(batch: &mut Batch, account: AccountIx, line: u32, text: Domain
     if bad {
         return;
     }
-    let certified_by = interned(batch, text.certified_by);
-    let request = interned(batch, text.request);
-    batch.add_domain(FileDomain {
-        domain: normalized.ascii.into_boxed_str(),
+    let given = |text: Option<&'a str>| text.map(str::trim).filter(|t| !t.is_empty());
+    batch.add_domain(NewDomain {
+        domain: &normalized.ascii,
         line,
         account,
         include_subdomains,
-        certified_by,
+        certified_by: given(text.certified_by),
         certified_on,
-        request,
-        problems: (!assessment.problems.is_empty()).then(|| assessment.problems.into_boxed_slice()),
-        state: RowState::New,
+        request: given(text.request),
+        problems: assessment.problems,
     });
 }
 
-fn interned(batch: &mut Batch, text: Option<&str>) -> u32 {
-    match text.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(text) => batch.symbols.intern(text),
-        None => NO_SYM,
+/// Parses certification dates, remembering the last one: rows of an import share few dates.
+#[derive(Debug, Default)]
+pub struct DateParser {
+    last: Option<(String, NaiveDate)>,
+}
+
+impl DateParser {
+    fn parse(&mut self, text: &str) -> Result<NaiveDate, String> {
+        if let Some((last, date)) = &self.last
+            && last == text
+        {
+            return Ok(*date);
+        }
+        let date = parse_date(text)?;
+        self.last = Some((text.to_string(), date));
+        Ok(date)
     }
 }
 
@@ -115,6 +132,7 @@ pub fn read_csv(input: impl Read, batch: &mut Batch) -> Result<()> {
         .from_reader(input);
     let mut record = csv::ByteRecord::new();
     let mut header_seen = false;
+    let mut dates = DateParser::default();
     let mut columns = 0;
     loop {
         match reader.read_byte_record(&mut record) {
@@ -193,6 +211,7 @@ pub fn read_csv(input: impl Read, batch: &mut Batch) -> Result<()> {
         let account = batch.account(fields[0].trim());
         add_domain(
             batch,
+            &mut dates,
             account,
             line,
             DomainText {
@@ -223,6 +242,7 @@ pub fn read_csv(input: impl Read, batch: &mut Batch) -> Result<()> {
 pub struct DocumentReader<'b> {
     pub batch: &'b mut Batch,
     pub version_seen: bool,
+    pub dates: DateParser,
 }
 
 impl DocumentReader<'_> {
@@ -430,7 +450,7 @@ impl DocumentReader<'_> {
             certified_on: fields[3].as_deref(),
             request: fields[4].as_deref(),
         };
-        add_domain(self.batch, account, node.line, text);
+        add_domain(self.batch, &mut self.dates, account, node.line, text);
     }
 
     fn unknown_key(&mut self, key: &str, line: u32, within: &str) {

@@ -22,7 +22,7 @@ pub struct Source {
     pub name: String,
     /// Its size in bytes, when it is a regular file.
     pub size: Option<u64>,
-    reader: Box<dyn Read>,
+    reader: Box<dyn Read + Send>,
 }
 
 pub fn open(path: &Path) -> Result<Source> {
@@ -49,7 +49,7 @@ pub fn open(path: &Path) -> Result<Source> {
 
 /// Reads the source while hashing it and advancing the progress bar by the bytes read.
 pub struct Hashing {
-    inner: Box<dyn Read>,
+    inner: Box<dyn Read + Send>,
     hasher: Sha256,
     progress: ProgressBar,
 }
