@@ -286,7 +286,6 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
             whitelists.entry(account).or_default().push(net);
         }
     }
-    let mut stored = Vec::new();
     db.each_account(
         |id| {
             batch
@@ -295,25 +294,21 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
         },
         |id, spoofing_protection, require_tls, account| {
             if let Some(ix) = batch.lookup_account(id) {
-                let whitelist = whitelists.remove(id).unwrap_or_default();
-                stored.push((
-                    ix,
-                    StoredAccount {
-                        spoofing_protection,
-                        require_tls,
-                        whitelist,
-                        account,
-                        users: Vec::new(),
-                    },
-                ));
+                let stored = StoredAccount {
+                    spoofing_protection,
+                    require_tls,
+                    whitelist: whitelists.remove(id).unwrap_or_default(),
+                    account: account.map(Box::new),
+                    users: Vec::new(),
+                };
+                review.set_stored_account(ix, stored);
             }
         },
     )?;
-    for (ix, mut account) in stored {
-        if batch.replaces_users(ix) {
-            account.users = db.users_with_keys(batch.account_id(ix))?;
+    for (ix, id) in batch.account_ids() {
+        if batch.replaces_users(ix) && review.is_stored(ix) {
+            review.set_stored_users(ix, db.users_with_keys(id)?);
         }
-        review.set_stored_account(ix, account);
     }
     for (ix, user) in batch.file_users() {
         if let Some(holder) = db.user_account(&user.key)? {

@@ -169,6 +169,8 @@ const NO_TEXT: TextRef = TextRef { at: u32::MAX, len: 0 };
 /// One trusted domain of the file as the batch keeps it: compact, its texts in the arena.
 #[derive(Debug, Clone)]
 struct FileDomain {
+    /// The name's first 8 bytes, big-endian: most comparisons of a sort end here.
+    prefix: u64,
     /// Normalized ASCII form.
     name: TextRef,
     request: TextRef,
@@ -245,7 +247,7 @@ pub struct StoredAccount {
     pub whitelist: Vec<IpNet>,
     /// The whole row, for an account the file gives (whose changes are computed); `None` for an
     /// account that only has rows in the file.
-    pub account: Option<Account>,
+    pub account: Option<Box<Account>>,
     /// With their address keys; loaded only when the file replaces the account's users.
     pub users: Vec<(String, User)>,
 }
@@ -329,6 +331,14 @@ impl Batch {
         self.account_index.get(id).copied()
     }
 
+    /// Every account the file names, with its index.
+    pub fn account_ids(&self) -> impl Iterator<Item = (AccountIx, &str)> {
+        self.accounts
+            .iter()
+            .enumerate()
+            .map(|(ix, account)| (ix as AccountIx, &*account.id))
+    }
+
     /// Whether the file gives this account (rather than only rows for it).
     pub fn has_file_account(&self, ix: AccountIx) -> bool {
         self.accounts[ix as usize].file.is_some()
@@ -379,6 +389,7 @@ impl Batch {
             self.row_problems.insert(name.at, row.problems.into_boxed_slice());
         }
         self.domains.push(FileDomain {
+            prefix: name_prefix(row.domain),
             name,
             request,
             line: row.line,
@@ -389,6 +400,31 @@ impl Batch {
             has_problems,
             state: RowState::New,
         });
+    }
+
+    /// Copies the rows' texts into a new arena in row order, so that every later pass over the sorted
+    /// rows reads memory in sequence instead of jumping around the file's order.
+    fn lay_out_text_in_order(&mut self) {
+        let old = std::mem::take(&mut self.text);
+        let mut problems = HashMap::default();
+        self.text.reserve(old.len());
+        for i in 0..self.domains.len() {
+            let row = &self.domains[i];
+            let (name, request, has_problems) = (row.name, row.request, row.has_problems);
+            let new_name = self.store_text(slice(&old, name));
+            let new_request = if request == NO_TEXT {
+                NO_TEXT
+            } else {
+                self.store_text(slice(&old, request))
+            };
+            if has_problems && let Some(found) = self.row_problems.remove(&name.at) {
+                problems.insert(new_name.at, found);
+            }
+            let row = &mut self.domains[i];
+            row.name = new_name;
+            row.request = new_request;
+        }
+        self.row_problems = problems;
     }
 
     fn store_text(&mut self, text: &str) -> TextRef {
@@ -432,10 +468,13 @@ impl Batch {
     pub fn seal(&mut self) {
         let text = &self.text;
         self.domains.sort_unstable_by(|a, b| {
-            slice(text, a.name)
-                .cmp(slice(text, b.name))
+            a.prefix
+                .cmp(&b.prefix)
+                .then_with(|| slice(text, a.name).cmp(slice(text, b.name)))
                 .then(a.line.cmp(&b.line))
         });
+        self.lay_out_text_in_order();
+        let text = &self.text;
         let mut first = 0;
         for i in 1..=self.domains.len() {
             if i < self.domains.len()
@@ -541,6 +580,18 @@ impl<'b> Review<'b> {
     /// Records what the store has for an account the file names.
     pub fn set_stored_account(&mut self, ix: AccountIx, stored: StoredAccount) {
         self.stored[ix as usize] = Some(stored);
+    }
+
+    /// Whether the store has the account (once [`set_stored_account`](Self::set_stored_account) ran).
+    pub fn is_stored(&self, ix: AccountIx) -> bool {
+        self.stored[ix as usize].is_some()
+    }
+
+    /// Records the store's users of an account whose users the file replaces.
+    pub fn set_stored_users(&mut self, ix: AccountIx, users: Vec<(String, User)>) {
+        if let Some(stored) = &mut self.stored[ix as usize] {
+            stored.users = users;
+        }
     }
 
     /// Takes in one trusted domain of the store. The store's domains must come in ascending name order
@@ -895,6 +946,13 @@ fn unknown_account(id: &str) -> Problem {
     )
 }
 
+fn name_prefix(name: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = name.len().min(8);
+    bytes[..n].copy_from_slice(&name.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
 fn slice(text: &str, at: TextRef) -> &str {
     &text[at.at as usize..(at.at + at.len) as usize]
 }
@@ -914,7 +972,7 @@ fn account_change(
     stored: Option<&StoredAccount>,
     now: &str,
 ) -> Result<AccountChange, Problem> {
-    let before = stored.and_then(|s| s.account.as_ref());
+    let before = stored.and_then(|s| s.account.as_deref());
     let missing: Vec<&str> = [
         ("name", file.name.is_none()),
         ("fax_number", file.fax_number.is_none()),
@@ -1053,7 +1111,7 @@ mod tests {
         StoredAccount {
             spoofing_protection: secured,
             require_tls: true,
-            account: Some(Account {
+            account: Some(Box::new(Account {
                 id: id.into(),
                 name: format!("{id} Inc."),
                 fax_number: "+16502530000".into(),
@@ -1064,7 +1122,7 @@ mod tests {
                 require_tls: true,
                 created_at: "2026-01-01T00:00:00Z".into(),
                 updated_at: "2026-01-01T00:00:00Z".into(),
-            }),
+            })),
             whitelist: Vec::new(),
             users: Vec::new(),
         }
