@@ -1347,6 +1347,53 @@ mod tests {
     }
 
     #[test]
+    fn an_address_moves_only_from_an_account_whose_users_the_file_replaces() {
+        let user = |line, key: &str| FileUser {
+            line,
+            key: key.into(),
+            email: key.into(),
+            profile: None,
+            language: Some("fr".into()),
+            fax_number: None,
+        };
+        let mut batch = Batch::new();
+        let with_users = |line, users| FileAccount {
+            line,
+            users: Some(users),
+            ..FileAccount::default()
+        };
+        batch.add_account(
+            "acme",
+            with_users(1, vec![user(2, "jane@acme.example"), user(3, "max@acme.example")]),
+        );
+        batch.add_account("beta", with_users(5, vec![user(6, "max@acme.example")]));
+        batch.add_account("gamma", with_users(8, vec![]));
+        batch.seal();
+        let mut review = batch.review();
+        for id in ["acme", "beta", "gamma"] {
+            let ix = batch.lookup_account(id).unwrap();
+            review.set_stored_account(ix, stored_account(id, true));
+        }
+        let acme = batch.lookup_account("acme").unwrap();
+        // Registered in gamma, whose users the file replaces (without her): she moves to acme.
+        review.stored_user_holder(acme, &user(2, "jane@acme.example"), "gamma");
+        // Registered in delta, which the file leaves alone: refused.
+        review.stored_user_holder(acme, &user(3, "max@acme.example"), "delta");
+        review.finish("2026-11-27T00:00:00Z", today());
+        let problems: Vec<(u64, &str)> = review
+            .listed_problems()
+            .into_iter()
+            .map(|p| (p.line, p.code))
+            .collect();
+        // max is also given to beta, on a later line.
+        assert_eq!(
+            problems,
+            [(3, "user-in-other-account"), (6, "user-in-other-account")]
+        );
+        assert_eq!(review.counts.users.created, 3);
+    }
+
+    #[test]
     fn the_problem_log_keeps_the_first_lines_and_counts_all() {
         let mut log = ProblemLog::default();
         for line in (1..=250).rev() {
