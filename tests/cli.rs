@@ -12,5 +12,6 @@ mod cli {
     mod requests;
     mod security;
     mod store_safety;
+    mod transfer;
     mod users;
 }

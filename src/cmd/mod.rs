@@ -7,6 +7,7 @@ mod completions;
 mod domains;
 mod requests;
 mod security;
+mod transfer;
 mod users;
 
 use crate::cli::Cli;
@@ -37,6 +38,10 @@ pub enum Command {
     /// Signed request forms: template, validate and process them; every request is kept on record
     #[command(subcommand)]
     Requests(requests::RequestsCommand),
+    /// Export the whole configuration (or some accounts) as one YAML/JSON document
+    Export(transfer::ExportArgs),
+    /// Import an export document or a CSV of trusted domains: every row checked, all or nothing
+    Import(transfer::ImportArgs),
     /// The hash-chained audit trail of every change
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -153,6 +158,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Security(command) => security::run(&ctx, command),
         Command::Domains(command) => domains::run(&ctx, command),
         Command::Requests(command) => requests::run(&ctx, command),
+        Command::Export(args) => transfer::export(&ctx, args),
+        Command::Import(args) => transfer::import(&ctx, args),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),

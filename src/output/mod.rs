@@ -4,6 +4,9 @@
 mod accounts;
 mod domains;
 mod requests;
+mod transfer;
+
+pub use transfer::{emit_document, progress};
 
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, TableComponent, presets};

@@ -5,6 +5,7 @@ pub mod account;
 pub mod audit;
 pub mod domain;
 pub mod form;
+pub mod import;
 pub mod network;
 pub mod security;
 

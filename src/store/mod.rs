@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod domains;
 mod requests;
+mod transfer;
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, SecondsFormat, Utc};
