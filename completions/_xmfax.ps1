@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('domains', 'domains', [CompletionResultType]::ParameterValue, 'Trusted email domains: anyone with an address in them can fax by email through the account')
             [CompletionResult]::new('requests', 'requests', [CompletionResultType]::ParameterValue, 'Signed request forms: template, validate and process them; every request is kept on record')
             [CompletionResult]::new('sender', 'sender', [CompletionResultType]::ParameterValue, 'Test senders: may this address fax through an account, and if not, why not')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the whole configuration (or some accounts) as one YAML/JSON document')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import an export document or a CSV of trusted domains: every row checked, all or nothing')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The hash-chained audit trail of every change')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (or write all man pages to a directory)')
@@ -709,6 +711,37 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;sender;help;help' {
             break
         }
+        'xmfax;export' {
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Export only these accounts (repeat the option or list several IDs) [default: every account]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: from the extension: .yaml/.yml, .json, .csv]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Run every check and report what would change, but write nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'xmfax;audit' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
@@ -808,6 +841,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('domains', 'domains', [CompletionResultType]::ParameterValue, 'Trusted email domains: anyone with an address in them can fax by email through the account')
             [CompletionResult]::new('requests', 'requests', [CompletionResultType]::ParameterValue, 'Signed request forms: template, validate and process them; every request is kept on record')
             [CompletionResult]::new('sender', 'sender', [CompletionResultType]::ParameterValue, 'Test senders: may this address fax through an account, and if not, why not')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export the whole configuration (or some accounts) as one YAML/JSON document')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import an export document or a CSV of trusted domains: every row checked, all or nothing')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The hash-chained audit trail of every change')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (or write all man pages to a directory)')
@@ -930,6 +965,12 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;help;sender;test' {
+            break
+        }
+        'xmfax;help;export' {
+            break
+        }
+        'xmfax;help;import' {
             break
         }
         'xmfax;help;audit' {

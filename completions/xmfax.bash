@@ -28,8 +28,14 @@ _xmfax() {
             xmfax,domains)
                 cmd="xmfax__subcmd__domains"
                 ;;
+            xmfax,export)
+                cmd="xmfax__subcmd__export"
+                ;;
             xmfax,help)
                 cmd="xmfax__subcmd__help"
+                ;;
+            xmfax,import)
+                cmd="xmfax__subcmd__import"
                 ;;
             xmfax,man)
                 cmd="xmfax__subcmd__man"
@@ -142,8 +148,14 @@ _xmfax() {
             xmfax__subcmd__help,domains)
                 cmd="xmfax__subcmd__help__subcmd__domains"
                 ;;
+            xmfax__subcmd__help,export)
+                cmd="xmfax__subcmd__help__subcmd__export"
+                ;;
             xmfax__subcmd__help,help)
                 cmd="xmfax__subcmd__help__subcmd__help"
+                ;;
+            xmfax__subcmd__help,import)
+                cmd="xmfax__subcmd__help__subcmd__import"
                 ;;
             xmfax__subcmd__help,man)
                 cmd="xmfax__subcmd__help__subcmd__man"
@@ -383,7 +395,7 @@ _xmfax() {
 
     case "${cmd}" in
         xmfax)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains requests sender audit completions man help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains requests sender export import audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1164,8 +1176,42 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__export)
+            opts="-o -y -h -V --account --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__help)
-            opts="accounts users security domains requests sender audit completions man help"
+            opts="accounts users security domains requests sender export import audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1388,7 +1434,35 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1689,6 +1763,40 @@ _xmfax() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__import)
+            opts="-o -y -h -V --format --dry-run --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "yaml json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand domains 'Trusted email domains: anyone with an address in them can fax by email through the account'
             cand requests 'Signed request forms: template, validate and process them; every request is kept on record'
             cand sender 'Test senders: may this address fax through an account, and if not, why not'
+            cand export 'Export the whole configuration (or some accounts) as one YAML/JSON document'
+            cand import 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
             cand audit 'The hash-chained audit trail of every change'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
@@ -632,6 +634,35 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;sender;help;help'= {
         }
+        &'xmfax;export'= {
+            cand --account 'Export only these accounts (repeat the option or list several IDs) [default: every account]'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;import'= {
+            cand --format 'Input format [default: from the extension: .yaml/.yml, .json, .csv]'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --dry-run 'Run every check and report what would change, but write nothing'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'xmfax;audit'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
@@ -722,6 +753,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand domains 'Trusted email domains: anyone with an address in them can fax by email through the account'
             cand requests 'Signed request forms: template, validate and process them; every request is kept on record'
             cand sender 'Test senders: may this address fax through an account, and if not, why not'
+            cand export 'Export the whole configuration (or some accounts) as one YAML/JSON document'
+            cand import 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
             cand audit 'The hash-chained audit trail of every change'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
@@ -813,6 +846,10 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand test 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
         }
         &'xmfax;help;sender;test'= {
+        }
+        &'xmfax;help;export'= {
+        }
+        &'xmfax;help;import'= {
         }
         &'xmfax;help;audit'= {
             cand log 'Show audit rows, newest first'

@@ -39,6 +39,8 @@ complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "security" -d 'Email-to-
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "domains" -d 'Trusted email domains: anyone with an address in them can fax by email through the account'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "requests" -d 'Signed request forms: template, validate and process them; every request is kept on record'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "sender" -d 'Test senders: may this address fax through an account, and if not, why not'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "export" -d 'Export the whole configuration (or some accounts) as one YAML/JSON document'
+complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "import" -d 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "audit" -d 'The hash-chained audit trail of every change'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
@@ -424,6 +426,29 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subc
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from help" -f -a "test" -d 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l account -d 'Export only these accounts (repeat the option or list several IDs) [default: every account]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l format -d 'Input format [default: from the extension: .yaml/.yml, .json, .csv]' -r -f -a "yaml\t'An export document in YAML'
+json\t'An export document in JSON'
+csv\t'Trusted domains, one per row, with a header line'"
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l dry-run -d 'Run every check and report what would change, but write nothing'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -479,16 +504,18 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s y -l yes -d 'Answer 
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "users" -d 'Registered users of an account'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "domains" -d 'Trusted email domains: anyone with an address in them can fax by email through the account'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "requests" -d 'Signed request forms: template, validate and process them; every request is kept on record'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "sender" -d 'Test senders: may this address fax through an account, and if not, why not'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "audit" -d 'The hash-chained audit trail of every change'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "users" -d 'Registered users of an account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "security" -d 'Email-to-fax security: spoofing protection, TLS, mail server whitelist, and the securing check'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "domains" -d 'Trusted email domains: anyone with an address in them can fax by email through the account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "requests" -d 'Signed request forms: template, validate and process them; every request is kept on record'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "sender" -d 'Test senders: may this address fax through an account, and if not, why not'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "export" -d 'Export the whole configuration (or some accounts) as one YAML/JSON document'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "import" -d 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "audit" -d 'The hash-chained audit trail of every change'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "add" -d 'Create an account with its defaults'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'

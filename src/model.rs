@@ -152,3 +152,5 @@ pub struct RequestRecord {
     pub request: Request,
     pub form_text: String,
 }
+
+pub mod transfer;

@@ -13,5 +13,6 @@ mod cli {
     mod security;
     mod sender;
     mod store_safety;
+    mod transfer;
     mod users;
 }

@@ -8,6 +8,7 @@ mod domains;
 mod requests;
 mod security;
 mod sender;
+mod transfer;
 mod users;
 
 use crate::cli::Cli;
@@ -41,6 +42,10 @@ pub enum Command {
     /// Test senders: may this address fax through an account, and if not, why not
     #[command(subcommand)]
     Sender(sender::SenderCommand),
+    /// Export the whole configuration (or some accounts) as one YAML/JSON document
+    Export(transfer::ExportArgs),
+    /// Import an export document or a CSV of trusted domains: every row checked, all or nothing
+    Import(transfer::ImportArgs),
     /// The hash-chained audit trail of every change
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -158,6 +163,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Domains(command) => domains::run(&ctx, command),
         Command::Requests(command) => requests::run(&ctx, command),
         Command::Sender(command) => sender::run(&ctx, command),
+        Command::Export(args) => transfer::export(&ctx, args),
+        Command::Import(args) => transfer::import(&ctx, args),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),

@@ -5,6 +5,9 @@ mod accounts;
 mod domains;
 mod requests;
 pub mod sender;
+mod transfer;
+
+pub use transfer::{emit_document, progress};
 
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, TableComponent, presets};

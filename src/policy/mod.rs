@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth_results;
 pub mod domain;
 pub mod form;
+pub mod import;
 pub mod mailbox;
 pub mod network;
 pub mod received;

@@ -6,9 +6,9 @@ use crate::policy::security::SecuritySettings;
 use anyhow::{Result, anyhow, bail};
 use rusqlite::{OptionalExtension, Row, params};
 
-const ACCOUNT_COLUMNS: &str = "id, name, fax_number, region, profile, language, spoofing_protection, require_tls, created_at, updated_at";
+pub(super) const ACCOUNT_COLUMNS: &str = "id, name, fax_number, region, profile, language, spoofing_protection, require_tls, created_at, updated_at";
 
-fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
+pub(super) fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
     let region: String = row.get(3)?;
     Ok(Account {
         id: row.get(0)?,

@@ -6,6 +6,7 @@ mod audit;
 mod domains;
 mod requests;
 mod sender;
+mod transfer;
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, SecondsFormat, Utc};

@@ -1,9 +1,9 @@
 //! SQL for the sender test's batch mode: everything a decision needs, read in bulk in one pass per
-//! table so that a batch never runs a query per address.
+//! table so that a batch never runs a query per address (whitelists: `Db::all_whitelist_entries`).
 
 use super::Db;
 use super::domains::UNCERTIFIED;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rusqlite::types::ValueRef;
 
 /// One trusted domain as the sender test needs it.
@@ -84,15 +84,5 @@ impl Db<'_> {
             });
         }
         Ok(())
-    }
-
-    /// Every whitelist entry of every account, as `(account, network)`.
-    pub fn all_whitelist_entries(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .0
-            .prepare("SELECT account_id, network FROM whitelist ORDER BY account_id, network")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .context("cannot read the whitelist")
     }
 }

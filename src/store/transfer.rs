@@ -1,0 +1,266 @@
+//! SQL for batch import and export: streaming reads of whole tables, the bulk writes of an import,
+//! and the record of each import (`imports`, `trusted_domains.import_id`).
+
+use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
+use super::{Db, Tx};
+use crate::model::transfer::{AccountExport, DomainExport, SecurityExport, UserExport};
+use crate::model::{Account, User};
+use crate::policy::import::{DateText, DomainWrite, FileUser, StoredDomain};
+use anyhow::Result;
+use rusqlite::params;
+
+/// The secondary index a large import drops and rebuilds. Same definition as in schema.sql.
+const ACCOUNT_INDEX: &str = "CREATE INDEX trusted_domains_account ON trusted_domains(account_id)";
+
+impl Db<'_> {
+    pub fn trusted_domain_count(&self) -> Result<u64> {
+        Ok(self
+            .0
+            .query_row("SELECT count(*) FROM trusted_domains", [], |row| row.get(0))?)
+    }
+
+    /// Calls `visit` with every trusted domain in ascending name order (binary collation).
+    pub fn each_trusted_domain(&self, mut visit: impl FnMut(StoredDomain<'_>)) -> Result<()> {
+        let mut stmt = self.0.prepare(
+            "SELECT domain, account_id, include_subdomains, certified_by, certified_on, request_ref
+             FROM trusted_domains ORDER BY domain",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            visit(StoredDomain {
+                domain: row.get_ref(0)?.as_str()?,
+                account: row.get_ref(1)?.as_str()?,
+                include_subdomains: row.get(2)?,
+                certified_by: row.get_ref(3)?.as_str_or_null()?,
+                certified_on: row.get_ref(4)?.as_str_or_null()?,
+                request: row.get_ref(5)?.as_str_or_null()?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Calls `visit` with every account: its ID and security switches, and the whole row when `whole`
+    /// says it is wanted (an import needs whole rows only for the accounts its file gives).
+    pub fn each_account(
+        &self,
+        whole: impl Fn(&str) -> bool,
+        mut visit: impl FnMut(&str, bool, bool, Option<Account>),
+    ) -> Result<()> {
+        let mut stmt = self
+            .0
+            .prepare(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY id"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id = row.get_ref(0)?.as_str()?;
+            let account = if whole(id) {
+                Some(account_from_row(row)?)
+            } else {
+                None
+            };
+            visit(id, row.get(6)?, row.get(7)?, account);
+        }
+        Ok(())
+    }
+
+    /// Every whitelist entry of every account, ordered by account.
+    pub fn all_whitelist_entries(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .0
+            .prepare("SELECT account_id, network FROM whitelist ORDER BY account_id, network")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// An account's users with their address keys.
+    pub fn users_with_keys(&self, account: &str) -> Result<Vec<(String, User)>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT email_key, account_id, email, profile, language, fax_number, created_at
+             FROM users WHERE account_id = ?1 ORDER BY email_key",
+        )?;
+        let rows = stmt.query_map([account], |row| {
+            Ok((
+                row.get(0)?,
+                User {
+                    account: row.get(1)?,
+                    email: row.get(2)?,
+                    profile: row.get(3)?,
+                    language: row.get(4)?,
+                    fax_number: row.get(5)?,
+                    created_at: row.get(6)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The account that registers this address key, if any.
+    pub fn user_account(&self, email_key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        let mut stmt = self
+            .0
+            .prepare_cached("SELECT account_id FROM users WHERE email_key = ?1")?;
+        Ok(stmt.query_row([email_key], |row| row.get(0)).optional()?)
+    }
+
+    /// One account as the export document shows it.
+    pub fn export_account(&self, account: &Account) -> Result<AccountExport> {
+        let id = account.id.as_str();
+        let mut users = self.0.prepare_cached(
+            "SELECT email, profile, language, fax_number FROM users WHERE account_id = ?1 ORDER BY email_key",
+        )?;
+        let users = users
+            .query_map([id], |row| {
+                Ok(UserExport {
+                    email: row.get(0)?,
+                    profile: row.get(1)?,
+                    language: row.get(2)?,
+                    fax_number: row.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut whitelist = self
+            .0
+            .prepare_cached("SELECT network FROM whitelist WHERE account_id = ?1 ORDER BY network")?;
+        let whitelist = whitelist
+            .query_map([id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut domains = self.0.prepare_cached(
+            "SELECT domain, include_subdomains, certified_by, certified_on, request_ref
+             FROM trusted_domains WHERE account_id = ?1 ORDER BY domain",
+        )?;
+        let trusted_domains = domains
+            .query_map([id], |row| {
+                Ok(DomainExport {
+                    domain: row.get(0)?,
+                    include_subdomains: row.get(1)?,
+                    certified_by: row.get(2)?,
+                    certified_on: row.get(3)?,
+                    request: row.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(AccountExport {
+            id: account.id.clone(),
+            name: account.name.clone(),
+            fax_number: account.fax_number.clone(),
+            region: account.region,
+            profile: account.profile.clone(),
+            language: account.language.clone(),
+            security: SecurityExport {
+                spoofing_protection: account.spoofing_protection,
+                require_tls: account.require_tls,
+                whitelist,
+            },
+            users,
+            trusted_domains,
+        })
+    }
+}
+
+impl Tx<'_> {
+    /// Settings for a large write on this connection: a page cache of `cache_kib` (which also bounds
+    /// the memory of the sorter that builds an index), and a second thread for that sorter.
+    pub fn prepare_bulk_write(&mut self, cache_kib: u32) -> Result<()> {
+        self.tx.pragma_update(None, "cache_size", -i64::from(cache_kib))?;
+        self.tx.pragma_update(None, "threads", 2)?;
+        Ok(())
+    }
+
+    /// Records an import and returns its ID (set on the trusted domains it writes).
+    pub fn insert_import(&mut self, file: &str, sha256: &str, counts: &serde_json::Value) -> Result<i64> {
+        let now = self.now();
+        self.tx.execute(
+            "INSERT INTO imports (file, sha256, counts, imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![file, sha256, counts.to_string(), self.agent, now],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn drop_domain_account_index(&mut self) -> Result<()> {
+        self.tx
+            .execute_batch("DROP INDEX IF EXISTS trusted_domains_account")?;
+        Ok(())
+    }
+
+    pub fn create_domain_account_index(&mut self) -> Result<()> {
+        self.tx.execute_batch(ACCOUNT_INDEX)?;
+        Ok(())
+    }
+
+    /// Deletes trusted domains by name, whichever account holds them.
+    pub fn delete_trusted_domains<'d>(&mut self, domains: impl IntoIterator<Item = &'d str>) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("DELETE FROM trusted_domains WHERE domain = ?1")?;
+        for domain in domains {
+            stmt.execute([domain])?;
+        }
+        Ok(())
+    }
+
+    /// Inserts imported trusted domains (new names: the review saw to that); returns how many.
+    /// `written` is called after each row.
+    pub fn insert_imported_domains<'d>(
+        &mut self,
+        domains: impl IntoIterator<Item = DomainWrite<'d>>,
+        import_id: i64,
+        mut written: impl FnMut(),
+    ) -> Result<u64> {
+        let sql = "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by,
+                 certified_on, request_ref, import_id, added_by, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+        self.write_domains(sql, domains, import_id, &mut written)
+    }
+
+    /// Overwrites stored trusted domains with imported values, keeping who added a domain unless it
+    /// moves to another account.
+    pub fn update_imported_domains<'d>(
+        &mut self,
+        domains: impl IntoIterator<Item = DomainWrite<'d>>,
+        import_id: i64,
+    ) -> Result<u64> {
+        let sql = "UPDATE trusted_domains SET
+                 added_by = CASE WHEN account_id = ?2 THEN added_by ELSE ?8 END,
+                 added_at = CASE WHEN account_id = ?2 THEN added_at ELSE ?9 END,
+                 account_id = ?2, include_subdomains = ?3, certified_by = ?4, certified_on = ?5,
+                 request_ref = ?6, import_id = ?7
+             WHERE domain = ?1";
+        self.write_domains(sql, domains, import_id, &mut || {})
+    }
+
+    fn write_domains<'d>(
+        &mut self,
+        sql: &str,
+        domains: impl IntoIterator<Item = DomainWrite<'d>>,
+        import_id: i64,
+        written: &mut dyn FnMut(),
+    ) -> Result<u64> {
+        let now = self.now();
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        // Parameters 7 to 9 are the same for every row: bound once (bindings persist across executions).
+        stmt.raw_bind_parameter(7, import_id)?;
+        stmt.raw_bind_parameter(8, self.agent)?;
+        stmt.raw_bind_parameter(9, &now)?;
+        let mut dates = DateText::default();
+        let mut changed = 0;
+        for d in domains {
+            stmt.raw_bind_parameter(1, d.domain)?;
+            stmt.raw_bind_parameter(2, d.account)?;
+            stmt.raw_bind_parameter(3, d.include_subdomains)?;
+            stmt.raw_bind_parameter(4, d.certified_by)?;
+            stmt.raw_bind_parameter(5, d.certified_on.map(|date| dates.text(date)))?;
+            stmt.raw_bind_parameter(6, d.request)?;
+            changed += stmt.raw_execute()? as u64;
+            written();
+        }
+        Ok(changed)
+    }
+
+    pub fn update_user(&mut self, user: &FileUser) -> Result<()> {
+        self.tx.execute(
+            "UPDATE users SET email = ?2, profile = ?3, language = ?4, fax_number = ?5 WHERE email_key = ?1",
+            params![user.key, user.email, user.profile, user.language, user.fax_number],
+        )?;
+        Ok(())
+    }
+}
