@@ -168,7 +168,10 @@ struct ProcessReport {
 
 fn validate_or_process(ctx: &Ctx, args: &FormArgs, mode: Mode) -> Result<Outcome> {
     let submission = read_submission(&args.file)?;
-    let mut store = ctx.open_store()?;
+    let mut store = match mode {
+        Mode::Process => ctx.open_store()?,
+        Mode::Validate | Mode::DryRun => ctx.read_store()?,
+    };
     let report = store.write(&ctx.agent, ctx.now, |tx| {
         judge(ctx, tx, &submission, args.max_age_days, mode)
     })?;
@@ -444,14 +447,14 @@ pub(crate) fn change_fields(
 }
 
 fn list(ctx: &Ctx, account: Option<&str>, status: Option<Status>) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let requests = store.db().requests(account, status.map(Status::as_str))?;
     output::emit(ctx.format, &requests)?;
     Ok(Outcome::Success)
 }
 
 fn show(ctx: &Ctx, reference: &str) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let Some(record) = store.db().request(reference.trim())? else {
         bail!(
             "no request {reference:?} in this store\nhint: `xmfax requests list` shows the processed requests"
@@ -480,7 +483,7 @@ fn new(ctx: &Ctx, out: Option<&Path>) -> Result<Outcome> {
     {
         bail!("{} already exists; name a new file", path.display());
     }
-    let accounts = ctx.open_store()?.db().accounts()?;
+    let accounts = ctx.read_store()?.db().accounts()?;
     let form = ask_form(ctx, &accounts)?;
     let text = form::render(&form);
     match out {

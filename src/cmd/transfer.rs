@@ -153,7 +153,7 @@ impl Tabular for ImportReport {
 }
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<Outcome> {
-    let store = ctx.open_store()?;
+    let store = ctx.read_store()?;
     let db = store.db();
     let accounts = if args.accounts.is_empty() {
         db.accounts()?

@@ -254,5 +254,11 @@ fn reading_commands_never_create_a_store() {
     assert_eq!(env.json(0, &["audit", "log"]), serde_json::json!([]));
     env.code(2, &["accounts", "show", "acme"]);
     env.code(0, &["audit", "verify"]);
+    assert_eq!(env.json(0, &["requests", "list"]), serde_json::json!([]));
+    assert_eq!(env.json(0, &["export"])["accounts"], serde_json::json!([]));
+    let fixture = include_str!("../fixtures/requests/approved-add.yaml");
+    let today = chrono::Utc::now().date_naive().to_string();
+    let form = env.write_file("form.yaml", fixture.replace("TODAY", &today));
+    env.code(1, &["requests", "validate", form.to_str().unwrap()]);
     assert!(!env.db.exists(), "a read created {}", env.db.display());
 }
