@@ -94,6 +94,17 @@ impl Ctx {
     /// not created, so a mistyped --db leaves no stray file behind.
     pub fn read_store(&self) -> Result<Store> {
         if self.db_path.exists() {
+            Store::open(&self.db_path)
+        } else {
+            Store::open_in_memory()
+        }
+    }
+
+    /// Like [`Ctx::read_store`], on a read-only connection without the writers' settings: for
+    /// commands that never write, not even in a rolled-back transaction (the sender test), where
+    /// opening is a good part of a one-off lookup's time.
+    pub fn read_only_store(&self) -> Result<Store> {
+        if self.db_path.exists() {
             Store::open_for_reading(&self.db_path)
         } else {
             Store::open_in_memory()

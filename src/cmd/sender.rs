@@ -123,7 +123,7 @@ fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
         ctx.note(&format!("note: ignored {note}"));
     }
     // One snapshot: the user, the rules and the accounts as they were at one moment.
-    let loaded = ctx.read_store()?.snapshot(|db| {
+    let loaded = ctx.read_only_store()?.snapshot(|db| {
         if let Some(id) = requested {
             db.require_account(id)?;
         }

@@ -28,9 +28,9 @@ pub fn run(ctx: &Ctx, args: &TestArgs, path: &str) -> Result<Outcome> {
         Box::new(std::fs::File::open(path).with_context(|| format!("cannot read batch file {path}"))?)
     };
     if let Some(id) = args.account.as_deref() {
-        ctx.read_store()?.db().require_account(id)?;
+        ctx.read_only_store()?.db().require_account(id)?;
     }
-    let index = Index::load(&|| ctx.read_store())?;
+    let index = Index::load(&|| ctx.read_only_store())?;
     let requested = match args.account.as_deref() {
         Some(id) => Some((id, index.account_number(id)?)),
         None => None,
