@@ -9,6 +9,7 @@ mod cli {
     mod concurrency;
     mod domains;
     mod hostile;
+    mod hostile_files;
     mod requests;
     mod security;
     mod sender;
