@@ -21,7 +21,7 @@ RUNS=${RUNS:-2}
 
 if [[ ! -x /usr/bin/time ]]; then
     echo "installing GNU time (Debian package 'time')" >&2
-    apt-get install -y -qq time >/dev/null
+    apt-get update -qq && apt-get install -y -qq time >/dev/null
 fi
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed for the baseline" >&2; exit 2; }
 

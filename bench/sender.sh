@@ -26,7 +26,7 @@ for tool in sqlite3 awk; do
 done
 if ! command -v postmap > /dev/null; then
     echo "bench: installing postfix for the postmap baseline" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix > /dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix > /dev/null
 fi
 
 cargo build --release --quiet
