@@ -12,7 +12,10 @@ pub fn decision_blocks(
     source: &Source,
     channel: Channel,
 ) -> Vec<Block> {
-    let who = decision.normalized.unwrap_or(decision.address);
+    let who = match decision.normalized.unwrap_or(decision.address) {
+        "" => "(no sender address)",
+        who => who,
+    };
     let through = decision
         .account
         .map(|account| format!(" through account {account}"))
@@ -22,7 +25,10 @@ pub fn decision_blocks(
     } else {
         format!("REFUSED: {who} may not fax by {channel}{through}")
     };
-    let mut fields = vec![("Address", decision.address.to_string())];
+    let mut fields = vec![(
+        "Address",
+        or_dash(Some(decision.address).filter(|a| !a.is_empty())),
+    )];
     if let Some(name) = display_name {
         fields.push(("Display name", format!("{name} (never used for matching)")));
     }
