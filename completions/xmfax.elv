@@ -18,7 +18,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
     }
     var completions = [
         &'xmfax'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -43,7 +43,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;accounts'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -67,7 +67,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --region 'The service region hosting the account'
             cand --profile 'Default faxing profile'
             cand --language 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -80,7 +80,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;accounts;list'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -93,7 +93,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;accounts;show'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -106,12 +106,12 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;accounts;set'= {
-            cand --name 'name'
-            cand --fax-number 'fax-number'
-            cand --region 'region'
-            cand --profile 'profile'
-            cand --language 'language'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --name 'The customer''s name'
+            cand --fax-number 'Main fax number, in international form (+16502530000)'
+            cand --region 'The service region hosting the account'
+            cand --profile 'Default faxing profile'
+            cand --language 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -124,7 +124,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;accounts;remove'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -157,7 +157,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;accounts;help;help'= {
         }
         &'xmfax;users'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -177,7 +177,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --profile 'The user''s faxing profile [default: the account''s]'
             cand --language 'The user''s language [default: the account''s]'
             cand --fax-number 'The user''s own fax number, in international form [default: the account''s main number]'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -190,7 +190,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;users;list'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -203,7 +203,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;users;remove'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -230,7 +230,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;users;help;help'= {
         }
         &'xmfax;security'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -249,7 +249,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;security;set'= {
             cand --spoofing-protection 'Accept email only when the sender''s domain authenticates it (DMARC, or SPF and DKIM)'
             cand --require-tls 'Accept email only over TLS'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -262,7 +262,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;security;whitelist'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -279,7 +279,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;security;whitelist;add'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -292,7 +292,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;security;whitelist;remove'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -305,7 +305,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;security;whitelist;list'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -332,7 +332,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;security;whitelist;help;help'= {
         }
         &'xmfax;security;check'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -368,7 +368,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;security;help;help'= {
         }
         &'xmfax;domains'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -389,7 +389,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --request 'The approved signed request form that certifies these domains'
             cand --certified-by 'Who certified that the domains belong to the customer'
             cand --certified-on 'When they certified it'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -405,7 +405,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;domains;remove'= {
             cand --request 'The signed request form asking for the removal, recorded in the audit trail'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -418,7 +418,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;domains;list'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -431,7 +431,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;domains;check'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -461,7 +461,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;domains;help;help'= {
         }
         &'xmfax;requests'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -482,7 +482,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;template'= {
             cand --action 'What the form asks for'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -496,7 +496,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;new'= {
             cand --out 'Write the form to this new file instead of stdout'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -510,7 +510,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;validate'= {
             cand --max-age-days 'A signature older than this many days is expired'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -524,7 +524,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;process'= {
             cand --max-age-days 'A signature older than this many days is expired'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -540,7 +540,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;list'= {
             cand --account 'Only the requests of this account'
             cand --status 'Only approved or only refused requests'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -553,7 +553,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;requests;show'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -589,7 +589,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;help;help'= {
         }
         &'xmfax;sender'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -613,7 +613,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --dkim 'The DKIM result of the message'
             cand --dmarc 'The DMARC result of the message'
             cand --channel 'How the sender reaches the service; senders admitted by a trusted domain may use email only'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -636,7 +636,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;export'= {
             cand --account 'Export only these accounts (repeat the option or list several IDs) [default: every account]'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -650,7 +650,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;import'= {
             cand --format 'Input format [default: from the extension: .yaml/.yml, .json, .csv]'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -664,7 +664,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;audit'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -682,7 +682,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;audit;log'= {
             cand --account 'Only rows about this account'
             cand --limit 'At most N rows'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -695,7 +695,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;audit;verify'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -719,7 +719,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;audit;help;help'= {
         }
         &'xmfax;completions'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -734,7 +734,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;man'= {
             cand --out 'Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'

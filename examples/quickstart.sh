@@ -8,7 +8,12 @@ xmfax=${1:-$here/../target/release/xmfax}
 work=$(mktemp -d)
 store=$work/quickstart.db
 export XMFAX_DB=$store XMFAX_AGENT=quickstart
-run() { printf '\n$ xmfax %s\n' "$*"; "$xmfax" "$@"; }
+if [[ ! -x $xmfax ]]; then
+    echo "quickstart: no xmfax binary at $xmfax; build it (cargo build --release) or pass its path as the first argument" >&2
+    exit 2
+fi
+# Echo each command quoted as a shell would need it, so it can be repeated by hand.
+run() { printf '\n$ xmfax'; printf ' %q' "$@"; printf '\n'; "$xmfax" "$@"; }
 
 # An enterprise account that restrains its email sources, as the provider requires.
 run accounts add acme --name "Acme Corporation" --fax-number "+1 650 253 0000" --language en

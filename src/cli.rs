@@ -22,23 +22,35 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The store to use [default: <data dir>/xmfax/xmfax.db]; created on first use
-    #[arg(long, env = "XMFAX_DB", global = true, value_name = "PATH")]
+    /// The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change
+    #[arg(
+        long,
+        env = "XMFAX_DB",
+        global = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
     /// Who is making changes, recorded in the audit trail [default: the login user]
-    #[arg(long, env = "XMFAX_AGENT", global = true, value_name = "NAME")]
+    #[arg(
+        long,
+        env = "XMFAX_AGENT",
+        global = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
     pub agent: Option<String>,
 
     /// Output format: tables are for people, JSON and YAML are the stable contract for scripts
-    #[arg(short = 'o', long, value_enum, global = true, default_value_t = Format::Table)]
+    #[arg(short = 'o', long, value_enum, global = true, default_value_t = Format::Table, help_heading = "Global options")]
     pub output: Format,
 
     /// Answer yes to confirmations (needed for removals when stdin is not a terminal)
-    #[arg(short = 'y', long, global = true)]
+    #[arg(short = 'y', long, global = true, help_heading = "Global options")]
     pub yes: bool,
 
     /// Never prompt, even on a terminal: fail instead and name the missing argument
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_input: bool,
 }

@@ -2,11 +2,12 @@
 
 use super::{Ctx, Outcome, account_candidates, optional};
 use crate::model::{Account, AccountSummary, Region, Security};
-use crate::output;
+use crate::output::{self, Block, Tabular};
 use crate::policy::account as rules;
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use clap_complete::ArgValueCandidates;
+use serde::Serialize;
 use serde_json::json;
 
 #[derive(Debug, Subcommand)]
@@ -57,16 +58,42 @@ pub struct SetArgs {
     /// Account ID
     #[arg(add = ArgValueCandidates::new(account_candidates))]
     id: String,
+    /// The customer's name
     #[arg(long)]
     name: Option<String>,
+    /// Main fax number, in international form (+16502530000)
     #[arg(long, value_name = "E164")]
     fax_number: Option<String>,
+    /// The service region hosting the account
     #[arg(long, value_enum)]
     region: Option<Region>,
+    /// Default faxing profile
     #[arg(long)]
     profile: Option<String>,
+    /// Default user language (en, fr, de, es, it, pt, nl, ja, zh)
     #[arg(long, value_name = "CODE")]
     language: Option<String>,
+}
+
+/// What `accounts remove` took away: JSON `{"account", "users", "whitelist", "trusted_domains"}`.
+#[derive(Debug, Serialize)]
+struct RemovedAccount {
+    account: String,
+    users: Vec<String>,
+    whitelist: Vec<String>,
+    trusted_domains: Vec<String>,
+}
+
+impl Tabular for RemovedAccount {
+    fn blocks(&self) -> Vec<Block> {
+        vec![Block::Line(format!(
+            "Removed account {} with its {} user(s), {} whitelisted network(s) and {} trusted domain(s).",
+            self.account,
+            self.users.len(),
+            self.whitelist.len(),
+            self.trusted_domains.len()
+        ))]
+    }
 }
 
 pub fn run(ctx: &Ctx, command: AccountsCommand) -> Result<Outcome> {
@@ -96,6 +123,15 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     };
     let mut store = ctx.open_store()?;
     store.write(&ctx.agent, ctx.now, |tx| {
+        // Forms stay on record after their account is removed; a new customer under the same ID would
+        // inherit them as certifications (`domains add --request`) and in its history.
+        let forms = tx.db().request_count(&account.id)?;
+        if forms > 0 && tx.db().account(&account.id)?.is_none() {
+            bail!(
+                "account ID {:?} belonged to a removed account whose {forms} signed form(s) are on record; choose another ID",
+                account.id
+            );
+        }
         tx.insert_account(&account)?;
         tx.audit("accounts.add", Some(&account.id), None, json!(account))
     })?;
@@ -171,17 +207,24 @@ fn remove(ctx: &Ctx, id: &str) -> Result<Outcome> {
         ctx.note("Nothing removed.");
         return Ok(Outcome::Negative);
     }
-    store.write(&ctx.agent, ctx.now, |tx| {
-        let account = tx.db().require_account(id)?;
-        let details = json!({
-            "account": account,
-            "users": tx.db().users(id)?.iter().map(|u| &u.email).collect::<Vec<_>>(),
-            "whitelist": tx.db().whitelist(id)?.iter().map(|w| &w.network).collect::<Vec<_>>(),
-            "trusted_domains": tx.db().trusted_domains(Some(id))?.iter().map(|d| &d.domain).collect::<Vec<_>>(),
-        });
+    let removed = store.write(&ctx.agent, ctx.now, |tx| {
+        let removed = RemovedAccount {
+            account: tx.db().require_account(id)?.id,
+            users: tx.db().users(id)?.into_iter().map(|u| u.email).collect(),
+            whitelist: tx.db().whitelist(id)?.into_iter().map(|w| w.network).collect(),
+            trusted_domains: tx
+                .db()
+                .trusted_domains(Some(id))?
+                .into_iter()
+                .map(|d| d.domain)
+                .collect(),
+        };
+        let mut details = json!(removed);
+        details["account"] = json!(tx.db().require_account(id)?);
         tx.delete_account(id)?;
-        tx.audit("accounts.remove", Some(id), None, details)
+        tx.audit("accounts.remove", Some(id), None, details)?;
+        Ok(removed)
     })?;
-    ctx.note(&format!("Removed account {id}."));
+    output::emit(ctx.format, &removed)?;
     Ok(Outcome::Success)
 }

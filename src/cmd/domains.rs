@@ -21,11 +21,13 @@ pub enum DomainsCommand {
     Remove(RemoveArgs),
     /// List trusted domains of one account, or of all
     List {
+        /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: Option<String>,
     },
     /// Run the checks that need no account on domains (exit 1 if any would be refused)
     Check {
+        /// Domains to check, as the customer wrote them
         #[arg(required = true, value_name = "DOMAIN")]
         domains: Vec<String>,
     },
@@ -529,13 +531,13 @@ impl Tabular for AddReport {
                 problem_rows(&self.refused),
             ];
         }
-        let (added, title_end) = if self.dry_run {
-            ("Would be added", " (dry run: nothing changed)")
+        let (added, verb, title_end) = if self.dry_run {
+            ("Would be added", "would be added", " (dry run: nothing changed)")
         } else {
-            ("Added", "")
+            ("Added", "added", "")
         };
         let mut blocks = vec![Block::Title(format!(
-            "Trusted domains of {}: {} to add, {} already trusted{title_end}",
+            "Trusted domains of {}: {} {verb}, {} already trusted{title_end}",
             self.account,
             self.added.len(),
             self.unchanged.len()

@@ -93,10 +93,18 @@ impl Ctx {
     /// The store for a command that only reads. A store that does not exist yet reads as empty and is
     /// not created, so a mistyped --db leaves no stray file behind.
     pub fn read_store(&self) -> Result<Store> {
-        if self.db_path.exists() {
-            Store::open(&self.db_path)
-        } else {
+        if self.holds_no_store() {
             Store::open_in_memory()
+        } else {
+            Store::open(&self.db_path)
+        }
+    }
+
+    /// No file, or an empty one: nothing to read, and a read must not turn it into a store.
+    fn holds_no_store(&self) -> bool {
+        match std::fs::metadata(&self.db_path) {
+            Ok(meta) => meta.is_file() && meta.len() == 0,
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
         }
     }
 
@@ -104,10 +112,10 @@ impl Ctx {
     /// commands that never write, not even in a rolled-back transaction (the sender test), where
     /// opening is a good part of a one-off lookup's time.
     pub fn read_only_store(&self) -> Result<Store> {
-        if self.db_path.exists() {
-            Store::open_for_reading(&self.db_path)
-        } else {
+        if self.holds_no_store() {
             Store::open_in_memory()
+        } else {
+            Store::open_for_reading(&self.db_path)
         }
     }
 
@@ -117,7 +125,7 @@ impl Ctx {
             return Ok(true);
         }
         if !self.interactive {
-            bail!("{question}: confirmation needed\nhint: pass --yes to confirm without a terminal");
+            bail!("confirmation needed ({question})\nhint: pass --yes to confirm without a terminal");
         }
         dialoguer::Confirm::new()
             .with_prompt(question)

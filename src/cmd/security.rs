@@ -19,6 +19,7 @@ pub enum SecurityCommand {
     Whitelist(WhitelistCommand),
     /// Check the securing prerequisites of an account (exit 1 when a check fails)
     Check {
+        /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
     },
@@ -33,13 +34,14 @@ pub enum Switch {
 #[derive(Debug, Args)]
 #[command(arg_required_else_help = true)]
 pub struct SetArgs {
+    /// Account ID
     #[arg(add = ArgValueCandidates::new(account_candidates))]
     account: String,
     /// Accept email only when the sender's domain authenticates it (DMARC, or SPF and DKIM)
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "on|off")]
     spoofing_protection: Option<Switch>,
     /// Accept email only over TLS
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "on|off")]
     require_tls: Option<Switch>,
 }
 
@@ -47,20 +49,25 @@ pub struct SetArgs {
 pub enum WhitelistCommand {
     /// Add networks (CIDR; a bare address is a /32 or /128)
     Add {
+        /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
+        /// Networks in CIDR form (203.0.113.0/24, 2001:db8::/48); a bare address is a /32 or /128
         #[arg(required = true, value_name = "CIDR")]
         networks: Vec<String>,
     },
     /// Remove networks
     Remove {
+        /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
+        /// Networks in CIDR form (203.0.113.0/24, 2001:db8::/48); a bare address is a /32 or /128
         #[arg(required = true, value_name = "CIDR")]
         networks: Vec<String>,
     },
     /// List the whitelisted networks
     List {
+        /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
     },

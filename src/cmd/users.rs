@@ -2,11 +2,12 @@
 
 use super::{Ctx, Outcome, account_candidates, optional};
 use crate::model::User;
-use crate::output;
+use crate::output::{self, Block, Tabular};
 use crate::policy::account as rules;
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use clap_complete::ArgValueCandidates;
+use serde::Serialize;
 use serde_json::json;
 
 #[derive(Debug, Subcommand)]
@@ -15,19 +16,23 @@ pub enum UsersCommand {
     Add(AddArgs),
     /// List an account's registered users
     List {
+        /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
     },
     /// Remove a registered user
     Remove {
+        /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
+        /// The registered address (compared case-insensitively)
         email: String,
     },
 }
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// Account ID
     #[arg(add = ArgValueCandidates::new(account_candidates))]
     account: String,
     /// The user's email address (local@domain)
@@ -41,6 +46,22 @@ pub struct AddArgs {
     /// The user's own fax number, in international form [default: the account's main number]
     #[arg(long, value_name = "E164")]
     fax_number: Option<String>,
+}
+
+/// What `users remove` took away: JSON `{"account", "removed"}`.
+#[derive(Debug, Serialize)]
+struct RemovedUser {
+    account: String,
+    removed: String,
+}
+
+impl Tabular for RemovedUser {
+    fn blocks(&self) -> Vec<Block> {
+        vec![Block::Line(format!(
+            "Removed user {} from {}.",
+            self.removed, self.account
+        ))]
+    }
 }
 
 pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Outcome> {
@@ -92,12 +113,13 @@ fn list(ctx: &Ctx, account: &str) -> Result<Outcome> {
 fn remove(ctx: &Ctx, account: &str, email: &str) -> Result<Outcome> {
     let address = rules::normalize_user_address(email).map_err(anyhow::Error::msg)?;
     let mut store = ctx.open_store()?;
-    store.write(&ctx.agent, ctx.now, |tx| {
+    let user = store.write(&ctx.agent, ctx.now, |tx| {
         tx.db().require_account(account)?;
         match tx.db().user_by_key(&address.key)? {
             Some(user) if user.account == account => {
                 tx.delete_user(&address.key)?;
-                tx.audit("users.remove", Some(account), Some(&user.email), json!(user))
+                tx.audit("users.remove", Some(account), Some(&user.email), json!(user))?;
+                Ok(user)
             }
             _ => bail!(
                 "{} is not a registered user of account {account:?}",
@@ -105,6 +127,12 @@ fn remove(ctx: &Ctx, account: &str, email: &str) -> Result<Outcome> {
             ),
         }
     })?;
-    ctx.note(&format!("Removed user {} from {account}.", address.display));
+    output::emit(
+        ctx.format,
+        &RemovedUser {
+            account: user.account,
+            removed: user.email,
+        },
+    )?;
     Ok(Outcome::Success)
 }

@@ -54,6 +54,7 @@ impl Store {
         let mut store = Store { conn };
         store
             .configure()
+            .and_then(|()| store.make_private_if_new(path))
             .and_then(|()| store.migrate())
             .with_context(|| format!("cannot use store {}", path.display()))?;
         Ok(store)
@@ -125,6 +126,17 @@ impl Store {
         self.conn
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .map_err(explain_open_error)
+    }
+
+    /// A file about to become a store (an empty file given as --db, say) gets the store's mode 0600,
+    /// whatever mode it was created with.
+    fn make_private_if_new(&self, path: &Path) -> Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        if self.schema_version()? == 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                .with_context(|| format!("cannot make {} private (mode 0600)", path.display()))?;
+        }
+        Ok(())
     }
 
     fn migrate(&mut self) -> Result<()> {

@@ -262,3 +262,43 @@ fn reading_commands_never_create_a_store() {
     env.code(1, &["requests", "validate", form.to_str().unwrap()]);
     assert!(!env.db.exists(), "a read created {}", env.db.display());
 }
+
+#[test]
+fn removals_print_what_they_removed() {
+    let env = Env::new();
+    env.secured_account("acme");
+    env.ok(&["users", "add", "acme", "jane@acme.example"]);
+    let removed = env.json(0, &["users", "remove", "acme", "Jane@acme.example"]);
+    assert_eq!(
+        removed,
+        serde_json::json!({"account": "acme", "removed": "jane@acme.example"})
+    );
+    env.ok(&["users", "add", "acme", "john@acme.example"]);
+    let removed = env.json(0, &["accounts", "remove", "acme", "--yes"]);
+    assert_eq!(removed["account"], "acme");
+    assert_eq!(removed["users"], serde_json::json!(["john@acme.example"]));
+}
+
+#[test]
+fn an_id_whose_forms_are_on_record_cannot_be_reused_by_a_new_account() {
+    let env = Env::new();
+    env.secured_account("acme");
+    let fixture = include_str!("../fixtures/requests/approved-add.yaml");
+    let today = chrono::Utc::now().date_naive().to_string();
+    let form = env.write_file("form.yaml", fixture.replace("TODAY", &today));
+    env.ok(&["requests", "process", form.to_str().unwrap()]);
+    env.ok(&["accounts", "remove", "acme", "--yes"]);
+    let (_, stderr) = env.code(
+        2,
+        &[
+            "accounts",
+            "add",
+            "acme",
+            "--name",
+            "Someone Else",
+            "--fax-number",
+            "+16502530000",
+        ],
+    );
+    assert!(stderr.contains("signed form(s) are on record"), "{stderr}");
+}

@@ -174,3 +174,38 @@ fn control_characters_never_reach_the_terminal_raw() {
     let yaml = env.ok(&["accounts", "show", "evil", "-o", "yaml"]);
     assert!(!yaml.contains('\u{1b}'), "{yaml:?}");
 }
+
+#[test]
+fn an_empty_file_is_read_as_empty_and_made_private_when_it_becomes_a_store() {
+    let env = Env::new();
+    let path = env.write_file("empty.db", b"");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = env
+        .cmd()
+        .env("XMFAX_DB", &path)
+        .args(["-o", "json", "accounts", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().len(),
+        0,
+        "a read wrote to the empty file"
+    );
+    let out = env
+        .cmd()
+        .env("XMFAX_DB", &path)
+        .args([
+            "accounts",
+            "add",
+            "acme",
+            "--name",
+            "Acme",
+            "--fax-number",
+            "+16502530000",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(mode(&path), 0o600);
+}
