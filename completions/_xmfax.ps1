@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
     $completions = @(switch ($command) {
         'xmfax' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;accounts' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -73,7 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Default faxing profile')
             [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -87,7 +87,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;accounts;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -101,7 +101,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;accounts;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -120,7 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Default faxing profile')
             [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -134,7 +134,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;accounts;remove' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -175,7 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;users' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -196,7 +196,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The user''s language [default: the account''s]')
             [CompletionResult]::new('--fax-number', '--fax-number', [CompletionResultType]::ParameterName, 'The user''s own fax number, in international form [default: the account''s main number]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -210,7 +210,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;users;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -224,7 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;users;remove' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -257,7 +257,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;security' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -277,7 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--spoofing-protection', '--spoofing-protection', [CompletionResultType]::ParameterName, 'Accept email only when the sender''s domain authenticates it (DMARC, or SPF and DKIM)')
             [CompletionResult]::new('--require-tls', '--require-tls', [CompletionResultType]::ParameterName, 'Accept email only over TLS')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -291,7 +291,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;security;whitelist' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -309,7 +309,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;security;whitelist;add' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -323,7 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;security;whitelist;remove' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -337,7 +337,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;security;whitelist;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -370,7 +370,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;security;check' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -415,7 +415,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;domains' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -437,7 +437,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--certified-by', '--certified-by', [CompletionResultType]::ParameterName, 'Who certified that the domains belong to the customer')
             [CompletionResult]::new('--certified-on', '--certified-on', [CompletionResultType]::ParameterName, 'When they certified it')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--include-subdomains', '--include-subdomains', [CompletionResultType]::ParameterName, 'Also trust every subdomain (mail.acme.com under acme.com)')
@@ -454,7 +454,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;domains;remove' {
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'The signed request form asking for the removal, recorded in the audit trail')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -468,7 +468,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;domains;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -482,7 +482,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;domains;check' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -519,7 +519,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;requests' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -541,7 +541,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;requests;template' {
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'What the form asks for')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -556,7 +556,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;requests;new' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the form to this new file instead of stdout')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -571,7 +571,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;requests;validate' {
             [CompletionResult]::new('--max-age-days', '--max-age-days', [CompletionResultType]::ParameterName, 'A signature older than this many days is expired')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -586,7 +586,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;requests;process' {
             [CompletionResult]::new('--max-age-days', '--max-age-days', [CompletionResultType]::ParameterName, 'A signature older than this many days is expired')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Run every check and report the outcome, but change and record nothing')
@@ -603,7 +603,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only the requests of this account')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only approved or only refused requests')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -617,7 +617,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;requests;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -662,7 +662,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;sender' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -687,7 +687,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--dmarc', '--dmarc', [CompletionResultType]::ParameterName, 'The DMARC result of the message')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'How the sender reaches the service; senders admitted by a trusted domain may use email only')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'The message was received over TLS')
@@ -714,7 +714,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;export' {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Export only these accounts (repeat the option or list several IDs) [default: every account]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -729,7 +729,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;import' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: from the extension: .yaml/.yml, .json, .csv]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Run every check and report what would change, but write nothing')
@@ -744,7 +744,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;audit' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -763,7 +763,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only rows about this account')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N rows')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -777,7 +777,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;audit;verify' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')
@@ -806,7 +806,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--dynamic', '--dynamic', [CompletionResultType]::ParameterName, 'Print the registration of dynamic completion instead, which also completes live values from the store (account IDs, trusted domains, request references)')
@@ -822,7 +822,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;man' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user]')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for removals when stdin is not a terminal)')

@@ -19,7 +19,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
     var completions = [
         &'xmfax'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -44,7 +44,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;accounts'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -68,7 +68,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --profile 'Default faxing profile'
             cand --language 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -81,7 +81,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;accounts;list'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -94,7 +94,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;accounts;show'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -112,7 +112,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --profile 'Default faxing profile'
             cand --language 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -125,7 +125,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;accounts;remove'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -158,7 +158,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;users'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -178,7 +178,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --language 'The user''s language [default: the account''s]'
             cand --fax-number 'The user''s own fax number, in international form [default: the account''s main number]'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -191,7 +191,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;users;list'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -204,7 +204,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;users;remove'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -231,7 +231,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;security'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -250,7 +250,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --spoofing-protection 'Accept email only when the sender''s domain authenticates it (DMARC, or SPF and DKIM)'
             cand --require-tls 'Accept email only over TLS'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -263,7 +263,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;security;whitelist'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -280,7 +280,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;security;whitelist;add'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -293,7 +293,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;security;whitelist;remove'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -306,7 +306,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;security;whitelist;list'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -333,7 +333,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;security;check'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -369,7 +369,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;domains'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -390,7 +390,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --certified-by 'Who certified that the domains belong to the customer'
             cand --certified-on 'When they certified it'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --include-subdomains 'Also trust every subdomain (mail.acme.com under acme.com)'
@@ -406,7 +406,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;domains;remove'= {
             cand --request 'The signed request form asking for the removal, recorded in the audit trail'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -419,7 +419,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;domains;list'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -432,7 +432,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;domains;check'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -462,7 +462,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -483,7 +483,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;template'= {
             cand --action 'What the form asks for'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -497,7 +497,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;new'= {
             cand --out 'Write the form to this new file instead of stdout'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -511,7 +511,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;validate'= {
             cand --max-age-days 'A signature older than this many days is expired'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -525,7 +525,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;process'= {
             cand --max-age-days 'A signature older than this many days is expired'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --dry-run 'Run every check and report the outcome, but change and record nothing'
@@ -541,7 +541,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --account 'Only the requests of this account'
             cand --status 'Only approved or only refused requests'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -554,7 +554,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;show'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -590,7 +590,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;sender'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -614,7 +614,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --dmarc 'The DMARC result of the message'
             cand --channel 'How the sender reaches the service; senders admitted by a trusted domain may use email only'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --tls 'The message was received over TLS'
@@ -637,7 +637,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;export'= {
             cand --account 'Export only these accounts (repeat the option or list several IDs) [default: every account]'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -651,7 +651,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;import'= {
             cand --format 'Input format [default: from the extension: .yaml/.yml, .json, .csv]'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --dry-run 'Run every check and report what would change, but write nothing'
@@ -665,7 +665,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;audit'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -683,7 +683,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --account 'Only rows about this account'
             cand --limit 'At most N rows'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -696,7 +696,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;audit;verify'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
@@ -720,7 +720,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;completions'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --dynamic 'Print the registration of dynamic completion instead, which also completes live values from the store (account IDs, trusted domains, request references)'
@@ -735,7 +735,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;man'= {
             cand --out 'Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
-            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user]'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'

@@ -25,7 +25,7 @@ function __fish_xmfax_using_subcommand
 end
 
 complete -c xmfax -n "__fish_xmfax_needs_command" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_needs_command" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_needs_command" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_needs_command" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -46,7 +46,7 @@ complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "completions" -d 'Print 
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -68,7 +68,7 @@ ca\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l profile -d 'Default faxing profile' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l language -d 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -77,7 +77,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -86,7 +86,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -102,7 +102,7 @@ ca\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l profile -d 'Default faxing profile' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l language -d 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -111,7 +111,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -126,7 +126,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -142,7 +142,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l language -d 'The user\'s language [default: the account\'s]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l fax-number -d 'The user\'s own fax number, in international form [default: the account\'s main number]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -151,7 +151,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -160,7 +160,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -173,7 +173,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a registered user'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -190,7 +190,7 @@ off\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l require-tls -d 'Accept email only over TLS' -r -f -a "on\t''
 off\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -199,7 +199,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -212,7 +212,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "list" -d 'List the whitelisted networks'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -225,7 +225,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -242,7 +242,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l certified-by -d 'Who certified that the domains belong to the customer' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l certified-on -d 'When they certified it' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -254,7 +254,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l request -d 'The signed request form asking for the removal, recorded in the audit trail' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -263,7 +263,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -272,7 +272,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -286,7 +286,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -306,7 +306,7 @@ remove\t'Stop trusting the listed domains'
 replace\t'Trust exactly the listed domains (the others are removed)'
 disable\t'Stop trusting every domain: only registered users can fax by email'"
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -316,7 +316,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l out -d 'Write the form to this new file instead of stdout' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -326,7 +326,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l max-age-days -d 'A signature older than this many days is expired' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -336,7 +336,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l max-age-days -d 'A signature older than this many days is expired' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -349,7 +349,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l status -d 'Only approved or only refused requests' -r -f -a "approved\t''
 refused\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -358,7 +358,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -374,7 +374,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -415,7 +415,7 @@ portal\t''
 api\t''
 receive\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -428,7 +428,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subc
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l account -d 'Export only these accounts (repeat the option or list several IDs) [default: every account]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -440,7 +440,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l format -d 'Input 
 json\t'An export document in JSON'
 csv\t'Trusted domains, one per row, with a header line'"
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -450,7 +450,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l no-input -d 'Neve
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -464,7 +464,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_s
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l account -d 'Only rows about this account' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'At most N rows' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -473,7 +473,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -485,7 +485,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -496,7 +496,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s h -l help -d
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l out -d 'Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"

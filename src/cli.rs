@@ -32,7 +32,7 @@ pub struct GlobalArgs {
     )]
     pub db: Option<PathBuf>,
 
-    /// Who is making changes, recorded in the audit trail [default: the login user]
+    /// Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]
     #[arg(
         long,
         env = "XMFAX_AGENT",

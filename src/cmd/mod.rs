@@ -158,7 +158,22 @@ fn login_user() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        .or_else(account_of_this_process)
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The account running xmfax when the environment does not say (cron, containers): the owner of
+/// this process, by name from /etc/passwd, or as `uid N`.
+fn account_of_this_process() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let name = passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_string())
+    });
+    Some(name.unwrap_or_else(|| format!("uid {uid}")))
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
