@@ -273,6 +273,26 @@ pub fn account_problems(
     problems
 }
 
+/// The refusal for a request reference given as a domain's certification that is not an approved
+/// request of `account`. `approved_for` is the account of the approved request with that reference
+/// in the store, if there is one (an unknown or refused reference has none).
+pub fn request_problem(reference: &str, account: &str, approved_for: Option<&str>) -> Option<Problem> {
+    match approved_for {
+        None => Some(Problem::new(
+            "no-certification",
+            format!(
+                "request {reference:?} is not an approved request in this store (unknown or refused): \
+                 give the reference of an approved signed form, or leave it out"
+            ),
+        )),
+        Some(other) if other != account => Some(Problem::new(
+            "no-certification",
+            format!("request {reference:?} was made for account {other:?}, not {account:?}"),
+        )),
+        Some(_) => None,
+    }
+}
+
 /// The refusal for a domain that an account already trusts (the same name, or a parent or child whose
 /// subdomains would overlap); it names that account.
 pub fn trusted_by_other_account(holder: &Holder) -> Problem {
@@ -456,6 +476,22 @@ mod tests {
             codes(&[], Some(&cert), &[("sources-restrained", "off")]),
             ["account-not-secured"]
         );
+    }
+
+    #[test]
+    fn a_request_reference_must_be_approved_for_the_same_account() {
+        let cases: &[(Option<&str>, Option<&str>)] = &[
+            (Some("acme"), None),
+            (None, Some("no-certification")),
+            (Some("beta"), Some("no-certification")),
+        ];
+        for (approved_for, expected) in cases {
+            let problem = request_problem("REQ-1", "acme", *approved_for);
+            assert_eq!(problem.as_ref().map(|p| p.code), *expected, "{approved_for:?}");
+            if let Some(problem) = problem {
+                assert!(problem.message.contains("\"REQ-1\""), "{}", problem.message);
+            }
+        }
     }
 
     #[test]
