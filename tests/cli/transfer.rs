@@ -634,3 +634,28 @@ fn a_request_reference_must_be_an_approved_request_of_the_same_account() {
         "imported"
     );
 }
+
+#[test]
+fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused() {
+    let env = populated();
+    let csv = format!(
+        "{HEADER}acme,one.example,false,{},2026-11-21\nacme,two.example,false,Jane\u{7}Roe,2026-11-21\n",
+        "x".repeat(5000)
+    );
+    let file = env.write_file("certifiers.csv", &csv);
+    let before = env.dump();
+    let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
+    let name = file.to_str().unwrap();
+    assert_eq!(
+        problem_lines(&stderr),
+        [
+            format!(
+                "{name}:2: no-certification: the certifier's name has 5000 characters: at most 200 are allowed"
+            ),
+            format!(
+                "{name}:3: no-certification: the certifier's name contains the invisible or control character \\u{{7}}"
+            ),
+        ]
+    );
+    assert_eq!(env.dump(), before, "a refused import changes nothing");
+}
