@@ -453,6 +453,11 @@ fn unreadable_files_exit_2_with_file_and_line_and_change_nothing() {
             assert!(stderr.contains(expected), "{verb} {}: {stderr}", path.display());
             assert!(stderr.starts_with("error: "), "{stderr}");
             assert!(!stderr.contains('\u{1b}'), "raw escape in {stderr:?}");
+            // One error line, then one hint line (never an escaped line break in the message).
+            let lines: Vec<&str> = stderr.lines().collect();
+            assert_eq!(lines.len(), 2, "{stderr:?}");
+            assert!(lines[1].starts_with("hint: "), "{stderr:?}");
+            assert!(!stderr.contains("\\u{a}"), "{stderr:?}");
         }
     }
     assert_eq!(env.dump(), before);
