@@ -74,6 +74,13 @@ measure() {
 
 export XMFAX_AGENT=bench
 read -r accounts_s accounts_kib accounts_cpu < <(XMFAX_DB=$work/accounts.db measure "$XMFAX" import "$work/accounts.yaml")
+# The CSV's request references must be approved requests of the same account in the store (as
+# `requests process` records them): one for every third row, as the generator above gives them.
+sqlite3 "$work/accounts.db" "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 3 FROM n WHERE i + 3 < $DOMAINS)
+    INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256, signed_by, signed_on,
+        reasons, changes, processed_by, processed_at)
+    SELECT printf('REQ-2026-%07d', i), printf('acct-%06d', i * $ACCOUNTS / $DOMAINS + 1), 'add', 'approved', '', '',
+        'Signer', '2026-01-15', '[]', '{\"added\": [], \"removed\": []}', 'bench', '2026-01-15T00:00:00Z' FROM n"
 
 # The two compared imports run $RUNS times each, alternately, on fresh stores; the best wall time of
 # each is kept (this machine may be shared: the best run is the least disturbed one).

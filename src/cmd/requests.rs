@@ -164,6 +164,10 @@ struct ProcessReport {
     /// The reference belongs to another form, so this refusal could not be recorded under it.
     #[serde(skip)]
     unrecorded: bool,
+    /// The form's account does not exist: the refusal is only reported (there is no account to keep
+    /// it for), so that the corrected form can be processed under the same reference.
+    #[serde(skip)]
+    unknown_account: bool,
 }
 
 fn validate_or_process(ctx: &Ctx, args: &FormArgs, mode: Mode) -> Result<Outcome> {
@@ -202,7 +206,9 @@ fn judge(
     let unrecorded = !reasons.is_empty();
     let today = ctx.now.date_naive();
     reasons.extend(form::form_reasons(form, today, max_age_days));
-    let changes = match tx.db().account(&form.account)? {
+    let account = tx.db().account(&form.account)?;
+    let unknown_account = account.is_none();
+    let changes = match account {
         None => {
             reasons.push(form::unknown_account(&form.account));
             RequestChanges::default()
@@ -232,7 +238,7 @@ fn judge(
         processed_by: ctx.agent.clone(),
         processed_at: tx.now(),
     };
-    if mode == Mode::Process {
+    if mode == Mode::Process && (unrecorded || !unknown_account) {
         record(tx, &request, submission, unrecorded)?;
     }
     Ok(ProcessReport {
@@ -245,6 +251,7 @@ fn judge(
         mode,
         previous: None,
         unrecorded,
+        unknown_account,
     })
 }
 
@@ -368,6 +375,7 @@ fn already_processed(request: Request, mode: Mode) -> ProcessReport {
         mode,
         previous: Some(request),
         unrecorded: false,
+        unknown_account: false,
     }
 }
 
@@ -392,6 +400,8 @@ impl Tabular for ProcessReport {
                 "would be REFUSED (nothing was changed or recorded)"
             } else if self.unrecorded {
                 "REFUSED (nothing changed; the refusal is in the audit trail, the reference keeps its first form)"
+            } else if self.unknown_account {
+                "REFUSED (nothing changed or recorded: the account does not exist; the corrected form can use the same reference)"
             } else {
                 "REFUSED (nothing changed; the request is recorded with its reasons)"
             };

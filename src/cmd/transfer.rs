@@ -275,7 +275,8 @@ fn read_input(format: InputFormat, mut input: source::Hashing) -> Result<(Batch,
 }
 
 /// Hands the review what the store has: the file's accounts (with their whitelists, and users when
-/// the file replaces them), the holders of the file's user addresses, and every trusted domain.
+/// the file replaces them), the approved requests, the holders of the file's user addresses, and
+/// every trusted domain.
 fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()> {
     let mut whitelists: HashMap<String, Vec<ipnet::IpNet>> = HashMap::new();
     for (account, network) in db.all_whitelist_entries()? {
@@ -310,6 +311,7 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
             review.set_stored_users(ix, db.users_with_keys(id)?);
         }
     }
+    review.set_approved_requests(db.approved_request_accounts()?);
     for (ix, user) in batch.file_users() {
         if let Some(holder) = db.user_account(&user.key)? {
             review.stored_user_holder(ix, user, &holder);

@@ -2,6 +2,7 @@
 //! and label-boundary matching of an address domain against trusted domains.
 
 use super::Problem;
+use super::account::is_invisible_or_bidi;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::net::IpAddr;
@@ -255,14 +256,16 @@ pub fn account_problems(
             "no-certification",
             "no ownership certification: give --request REF (an approved signed form) or --certified-by NAME --certified-on DATE",
         )),
-        Some(c) if c.certified_by.trim().is_empty() => {
-            problems.push(Problem::new("no-certification", "the certification names no one (empty --certified-by)"))
+        Some(c) => {
+            if let Err(message) = validate_certifier(&c.certified_by) {
+                problems.push(Problem::new("no-certification", message));
+            } else if c.certified_on > today {
+                problems.push(Problem::new(
+                    "no-certification",
+                    format!("the certification date {} is in the future", c.certified_on),
+                ));
+            }
         }
-        Some(c) if c.certified_on > today => problems.push(Problem::new(
-            "no-certification",
-            format!("the certification date {} is in the future", c.certified_on),
-        )),
-        Some(_) => {}
     }
     for (id, message) in failing_checks {
         problems.push(Problem::new(
@@ -271,6 +274,55 @@ pub fn account_problems(
         ));
     }
     problems
+}
+
+/// The most characters a certifier's name may have (it is a person's name, shown in listings).
+pub const CERTIFIER_MAX_CHARS: usize = 200;
+
+/// Checks who certified a domain's ownership (`certified_by`, from the command line, a file or a
+/// signed form): a name of 1 to [`CERTIFIER_MAX_CHARS`] characters once trimmed, without control,
+/// invisible or bidi characters, which would only hide or disguise who it names.
+pub fn validate_certifier(name: &str) -> Result<(), String> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err("the certification names no one (empty certified_by)".to_string());
+    }
+    let chars = trimmed.chars().count();
+    if chars > CERTIFIER_MAX_CHARS {
+        return Err(format!(
+            "the certifier's name has {chars} characters: at most {CERTIFIER_MAX_CHARS} are allowed"
+        ));
+    }
+    if let Some(bad) = trimmed
+        .chars()
+        .find(|&c| c.is_control() || is_invisible_or_bidi(c))
+    {
+        return Err(format!(
+            "the certifier's name contains the invisible or control character {}",
+            bad.escape_unicode()
+        ));
+    }
+    Ok(())
+}
+
+/// The refusal for a request reference given as a domain's certification that is not an approved
+/// request of `account`. `approved_for` is the account of the approved request with that reference
+/// in the store, if there is one (an unknown or refused reference has none).
+pub fn request_problem(reference: &str, account: &str, approved_for: Option<&str>) -> Option<Problem> {
+    match approved_for {
+        None => Some(Problem::new(
+            "no-certification",
+            format!(
+                "request {reference:?} is not an approved request in this store (unknown or refused): \
+                 give the reference of an approved signed form, or leave it out"
+            ),
+        )),
+        Some(other) if other != account => Some(Problem::new(
+            "no-certification",
+            format!("request {reference:?} was made for account {other:?}, not {account:?}"),
+        )),
+        Some(_) => None,
+    }
 }
 
 /// The refusal for a domain that an account already trusts (the same name, or a parent or child whose
@@ -452,10 +504,53 @@ mod tests {
             ..cert.clone()
         };
         assert_eq!(codes(&[], Some(&nobody), &[]), ["no-certification"]);
+        for by in ["x".repeat(5000), "Jane\u{7}Roe".to_string()] {
+            let bad = Certification {
+                certified_by: by,
+                ..cert.clone()
+            };
+            assert_eq!(codes(&[], Some(&bad), &[]), ["no-certification"]);
+        }
         assert_eq!(
             codes(&[], Some(&cert), &[("sources-restrained", "off")]),
             ["account-not-secured"]
         );
+    }
+
+    #[test]
+    fn certifiers_are_short_visible_names() {
+        let long = "a".repeat(CERTIFIER_MAX_CHARS);
+        for ok in ["Jane Roe", "Ann O'Neil", " Zoë Ångström ", long.as_str()] {
+            assert_eq!(validate_certifier(ok), Ok(()), "{ok:?}");
+        }
+        let too_long = "é".repeat(CERTIFIER_MAX_CHARS + 1);
+        for bad in [
+            "",
+            "  ",
+            too_long.as_str(),
+            "Jane\u{7}Roe",
+            "Jane\nRoe",
+            "Jane\u{202e}Roe",
+            "Ja\u{200b}ne",
+        ] {
+            assert!(validate_certifier(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_request_reference_must_be_approved_for_the_same_account() {
+        let cases: &[(Option<&str>, Option<&str>)] = &[
+            (Some("acme"), None),
+            (None, Some("no-certification")),
+            (Some("beta"), Some("no-certification")),
+        ];
+        for (approved_for, expected) in cases {
+            let problem = request_problem("REQ-1", "acme", *approved_for);
+            assert_eq!(problem.as_ref().map(|p| p.code), *expected, "{approved_for:?}");
+            if let Some(problem) = problem {
+                assert!(problem.message.contains("\"REQ-1\""), "{}", problem.message);
+            }
+        }
     }
 
     #[test]

@@ -277,9 +277,8 @@ pub fn read_form(bytes: &[u8]) -> Result<(&str, Form), FormError> {
         )
     })?;
     if text.trim().is_empty() {
-        return Err(FormError::whole(
-            "the file is empty\nhint: `xmfax requests template` prints a form to fill in",
-        ));
+        // No hint here: the shell adds its own line after every unreadable form.
+        return Err(FormError::whole("the file is empty"));
     }
     check_flow_collections(text)?;
     // Editors on Windows start files with a byte-order mark, which the YAML parser mistakes for a document.

@@ -541,6 +541,7 @@ impl Batch {
             uncertified: vec![Vec::new(); self.accounts.len()],
             failing: vec![Vec::new(); self.accounts.len()],
             holders,
+            approved_requests: std::collections::HashMap::new(),
             store_covering: HashMap::default(),
             removed: Vec::new(),
             cursor: 0,
@@ -564,6 +565,8 @@ pub struct Review<'b> {
     failing: Vec<Vec<(&'static str, String)>>,
     /// Conflicting holders found per row (index into the batch's rows).
     holders: HashMap<u32, Vec<Holder>>,
+    /// The store's approved requests: reference → account.
+    approved_requests: std::collections::HashMap<String, String>,
     /// Trusted domains the store keeps that include subdomains: name → account.
     store_covering: HashMap<Box<str>, Box<str>>,
     /// Stored domains of replaced lists that the file leaves out.
@@ -585,6 +588,12 @@ impl<'b> Review<'b> {
     /// Whether the store has the account (once [`set_stored_account`](Self::set_stored_account) ran).
     pub fn is_stored(&self, ix: AccountIx) -> bool {
         self.stored[ix as usize].is_some()
+    }
+
+    /// Records the store's approved requests (reference → account), which rows may give as their
+    /// certification.
+    pub fn set_approved_requests(&mut self, approved: std::collections::HashMap<String, String>) {
+        self.approved_requests = approved;
     }
 
     /// Records the store's users of an account whose users the file replaces.
@@ -695,7 +704,7 @@ impl<'b> Review<'b> {
             removed: self.removed.len() as u64,
             ..KindCounts::default()
         };
-        // Certifications repeat across rows; the request reference does not bear on the rule, so one
+        // Certifications repeat across rows; the request reference is checked on its own, so one
         // value per certifier and date serves every row that has them.
         let mut certifications: HashMap<(Sym, Option<NaiveDate>), Option<Certification>> = HashMap::default();
         let failing: Vec<Vec<(&str, &str)>> = self
@@ -741,6 +750,10 @@ impl<'b> Review<'b> {
                     failing,
                     today,
                 ));
+                if let Some(reference) = batch.text(row.request) {
+                    let approved_for = self.approved_requests.get(reference).map(String::as_str);
+                    problems.extend(domain::request_problem(reference, id, approved_for));
+                }
             }
             for problem in problems {
                 self.problems.push(u64::from(row.line), problem);
@@ -1154,6 +1167,17 @@ mod tests {
         }
 
         fn row(&mut self, line: u32, account: &str, domain: &str, subdomains: bool) {
+            self.row_with_request(line, account, domain, subdomains, None);
+        }
+
+        fn row_with_request(
+            &mut self,
+            line: u32,
+            account: &str,
+            domain: &str,
+            subdomains: bool,
+            request: Option<&str>,
+        ) {
             let account = self.batch.account(account);
             self.batch.add_domain(NewDomain {
                 domain,
@@ -1162,7 +1186,7 @@ mod tests {
                 include_subdomains: subdomains,
                 certified_by: Some("Jane Roe"),
                 certified_on: Some(today()),
-                request: None,
+                request,
                 problems: Vec::new(),
             });
         }
@@ -1170,6 +1194,12 @@ mod tests {
         fn run(mut self, stored: &[(&str, &str, bool)]) -> Outcome {
             self.batch.seal();
             let mut review = self.batch.review();
+            review.set_approved_requests(
+                [("REQ-ACME", "acme"), ("REQ-BETA", "beta")]
+                    .into_iter()
+                    .map(|(reference, account)| (reference.to_string(), account.to_string()))
+                    .collect(),
+            );
             for (id, secured) in &self.secured {
                 let ix = self.batch.lookup_account(id).unwrap();
                 review.set_stored_account(ix, stored_account(id, *secured));
@@ -1272,6 +1302,16 @@ mod tests {
         f.row(3, "open", "open.example", false);
         let out = f.run(&[]);
         assert_eq!(out.problems, [(2, "unknown-account"), (3, "account-not-secured")]);
+    }
+
+    #[test]
+    fn a_request_reference_must_be_an_approved_request_of_the_rows_account() {
+        let mut f = Fixture::new(&[("acme", true), ("beta", true)]);
+        f.row_with_request(2, "acme", "mine.example", false, Some("REQ-ACME"));
+        f.row_with_request(3, "acme", "theirs.example", false, Some("REQ-BETA"));
+        f.row_with_request(4, "acme", "unknown.example", false, Some("REQ-NONE"));
+        let out = f.run(&[]);
+        assert_eq!(out.problems, [(3, "no-certification"), (4, "no-certification")]);
     }
 
     #[test]

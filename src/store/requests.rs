@@ -5,6 +5,7 @@ use crate::model::{Request, RequestRecord};
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 
 /// What a trusted domain needs from an approved request: whose account it is and who signed it when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +61,17 @@ impl Db<'_> {
                 },
             )
             .optional()?)
+    }
+
+    /// Every approved request's reference with its account, for an import to check the references
+    /// of many rows without a query per row.
+    pub fn approved_request_accounts(&self) -> Result<HashMap<String, String>> {
+        let mut stmt = self
+            .0
+            .prepare("SELECT reference, account_id FROM requests WHERE status = 'approved'")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .context("cannot read the approved requests from the store")
     }
 
     /// Every request reference with its account, newest first (for completion).

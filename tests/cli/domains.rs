@@ -714,3 +714,25 @@ fn missing_arguments_without_a_terminal_are_named_and_never_prompted() {
     );
     assert_eq!(env.dump(), before);
 }
+
+#[test]
+fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused() {
+    let env = Env::new();
+    env.secured_account("acme");
+    let before = env.dump();
+    let long = "x".repeat(5000);
+    for (by, why) in [(long.as_str(), "5000 characters"), ("Jane\u{7}Roe", "\\u{7}")] {
+        let report = add(
+            &env,
+            1,
+            "acme",
+            &["acme-corp.example"],
+            &["--certified-by", by, "--certified-on", "2026-01-15"],
+        );
+        let found = reasons(&report, "acme-corp.example");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "no-certification");
+        assert!(found[0].1.contains(why), "{found:?}");
+    }
+    assert_eq!(env.dump(), before);
+}

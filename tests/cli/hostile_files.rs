@@ -115,6 +115,14 @@ fn hostile_files_never_crash_hang_or_change_the_store() {
                 code.is_some_and(|c| allowed.contains(&c)),
                 "{name}: xmfax {args:?} exited {code:?} (killed by the timeout if None): {stderr}"
             );
+            if matches!(name.as_str(), "directory" | "missing") {
+                // An input that cannot be read at all is refused before anything goes to stdout.
+                assert!(
+                    out.stdout.is_empty(),
+                    "{name}: xmfax {args:?} printed {:?} before failing",
+                    String::from_utf8_lossy(&out.stdout)
+                );
+            }
             assert!(
                 stderr.len() < 20_000,
                 "{name}: {} bytes of error output for {:?}",

@@ -174,6 +174,12 @@ fn each_code_is_produced_by_its_test_form_and_refusals_change_only_the_record() 
             configuration(&store_after),
             "{name} changed the configuration"
         );
+        if *name == "unknown-account.yaml" {
+            // There is no account to keep the refusal for: it is only reported.
+            assert_eq!(store_after, store_before, "{name} wrote nothing");
+            env.ok(&["audit", "verify"]);
+            continue;
+        }
         assert_eq!(count(&env, "audit"), audit_before + 1, "{name}: one audit row");
         if *name == "reference-reused.yaml" {
             // The reference keeps its first form; the refused attempt is only audited.
@@ -447,6 +453,11 @@ fn unreadable_files_exit_2_with_file_and_line_and_change_nothing() {
             assert!(stderr.contains(expected), "{verb} {}: {stderr}", path.display());
             assert!(stderr.starts_with("error: "), "{stderr}");
             assert!(!stderr.contains('\u{1b}'), "raw escape in {stderr:?}");
+            // One error line, then one hint line (never an escaped line break in the message).
+            let lines: Vec<&str> = stderr.lines().collect();
+            assert_eq!(lines.len(), 2, "{stderr:?}");
+            assert!(lines[1].starts_with("hint: "), "{stderr:?}");
+            assert!(!stderr.contains("\\u{a}"), "{stderr:?}");
         }
     }
     assert_eq!(env.dump(), before);
@@ -603,4 +614,24 @@ fn the_example_forms_are_approved_and_refused_as_the_quick_start_says() {
             "requester-not-of-company"
         ]
     );
+}
+
+#[test]
+fn a_form_for_an_unknown_account_is_not_recorded_so_its_reference_stays_free() {
+    let env = setup();
+    let path = form(&env, "unknown-account.yaml");
+    let before = env.dump();
+    let report = process(&env, 1, &path);
+    assert_eq!(report["status"], "refused");
+    assert_eq!(codes(&report), ["unknown-account"]);
+    assert_eq!(env.dump(), before, "the refusal is not recorded");
+    let (table, _) = env.code(1, &["requests", "process", path.to_str().unwrap()]);
+    assert!(table.contains("nothing changed or recorded"), "{table}");
+    // Once the account exists, the corrected form goes through under the same reference.
+    env.secured_account("nobody");
+    env.ok(&["users", "add", "nobody", "no.one@nobody.example"]);
+    let report = process(&env, 0, &path);
+    assert_eq!(report["status"], "approved", "{report}");
+    let shown = env.json(0, &["requests", "show", "T-UNKNOWN"]);
+    assert_eq!(shown["status"], "approved");
 }

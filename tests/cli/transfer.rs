@@ -71,6 +71,19 @@ fn populated() -> Env {
     env
 }
 
+/// Records a processed request for `account` directly in the store, as `requests process` would.
+fn recorded_request(env: &Env, reference: &str, account: &str, status: &str) {
+    env.sql()
+        .execute(
+            "INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256,
+                 signed_by, signed_on, reasons, changes, processed_by, processed_at)
+             VALUES (?1, ?2, 'add', ?3, '', '', 'Jane Roe', '2026-11-20', '[]', '{\"added\": [], \"removed\": []}', 'test-agent',
+                 '2026-11-20T00:00:00Z')",
+            [reference, account, status],
+        )
+        .unwrap();
+}
+
 fn problem_lines(stderr: &str) -> Vec<String> {
     stderr
         .lines()
@@ -129,6 +142,7 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
 #[test]
 fn a_csv_import_records_the_import_and_marks_its_domains() {
     let env = populated();
+    recorded_request(&env, "REQ-7", "acme", "approved");
     let csv = format!(
         "{HEADER}acme,Mail.ACME-Corp.example.,yes,Jane Roe,2026-11-21,REQ-7\nbeta,beta-labs.example,false,Ann,2026-11-02\n"
     );
@@ -301,6 +315,7 @@ fn the_listing_stops_at_a_hundred_problems_and_counts_the_rest() {
 #[test]
 fn a_document_replaces_the_lists_of_the_accounts_it_names() {
     let env = populated();
+    recorded_request(&env, "REQ-9", "acme", "approved");
     let yaml = r#"version: 1
 accounts:
 - id: acme
@@ -495,11 +510,10 @@ fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
     const ROWS: usize = 60_000;
     let env = Env::new();
     env.secured_account("acme");
+    recorded_request(&env, "REQ-7", "acme", "approved");
     let mut csv = HEADER.to_string();
     for n in 0..ROWS {
-        csv.push_str(&format!(
-            "acme,d{n:06}.example,false,Jane Roe,2026-11-20,REQ-{n}\n"
-        ));
+        csv.push_str(&format!("acme,d{n:06}.example,false,Jane Roe,2026-11-20,REQ-7\n"));
     }
     let file = env.write_file("big.csv", &csv);
     let before = env.dump();
@@ -572,4 +586,76 @@ fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
     // 3. Left alone, the same import completes.
     env.ok(&["import", file.to_str().unwrap()]);
     assert!(check("completed"));
+}
+
+#[test]
+fn a_request_reference_must_be_an_approved_request_of_the_same_account() {
+    let env = populated();
+    recorded_request(&env, "REQ-ACME", "acme", "approved");
+    recorded_request(&env, "REQ-BETA", "beta", "approved");
+    recorded_request(&env, "REQ-NO", "acme", "refused");
+    let csv = format!(
+        "{HEADER}acme,one.example,false,Jane Roe,2026-11-21,REQ-ACME\n\
+         acme,two.example,false,Jane Roe,2026-11-21,REQ-BETA\n\
+         acme,three.example,false,Jane Roe,2026-11-21,REQ-NO\n\
+         acme,four.example,false,Jane Roe,2026-11-21,REQ-MISSING\n"
+    );
+    let file = env.write_file("requests.csv", &csv);
+    let before = env.dump();
+    let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
+    let name = file.to_str().unwrap();
+    assert_eq!(
+        problem_lines(&stderr),
+        [
+            format!(
+                "{name}:3: no-certification: request \"REQ-BETA\" was made for account \"beta\", not \"acme\""
+            ),
+            format!(
+                "{name}:4: no-certification: request \"REQ-NO\" is not an approved request in this store (unknown or refused): give the reference of an approved signed form, or leave it out"
+            ),
+            format!(
+                "{name}:5: no-certification: request \"REQ-MISSING\" is not an approved request in this store (unknown or refused): give the reference of an approved signed form, or leave it out"
+            ),
+        ]
+    );
+    assert_eq!(env.dump(), before, "a refused import changes nothing");
+    let yaml = "version: 1\naccounts:\n- id: acme\n  trusted_domains:\n  - domain: acme.example\n    certified_by: Jane Roe\n    certified_on: 2026-11-20\n  - domain: new.example\n    certified_by: Jane Roe\n    certified_on: 2026-11-20\n    request: REQ-BETA\n";
+    let file = env.write_file("requests.yaml", yaml);
+    let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
+    assert!(
+        stderr.contains(":8: no-certification: request \"REQ-BETA\" was made for account \"beta\""),
+        "{stderr}"
+    );
+    assert_eq!(env.dump(), before);
+    let csv = format!("{HEADER}acme,one.example,false,Jane Roe,2026-11-21,REQ-ACME\n");
+    let file = env.write_file("approved.csv", &csv);
+    assert_eq!(
+        env.json(0, &["import", file.to_str().unwrap()])["outcome"],
+        "imported"
+    );
+}
+
+#[test]
+fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused() {
+    let env = populated();
+    let csv = format!(
+        "{HEADER}acme,one.example,false,{},2026-11-21\nacme,two.example,false,Jane\u{7}Roe,2026-11-21\n",
+        "x".repeat(5000)
+    );
+    let file = env.write_file("certifiers.csv", &csv);
+    let before = env.dump();
+    let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
+    let name = file.to_str().unwrap();
+    assert_eq!(
+        problem_lines(&stderr),
+        [
+            format!(
+                "{name}:2: no-certification: the certifier's name has 5000 characters: at most 200 are allowed"
+            ),
+            format!(
+                "{name}:3: no-certification: the certifier's name contains the invisible or control character \\u{{7}}"
+            ),
+        ]
+    );
+    assert_eq!(env.dump(), before, "a refused import changes nothing");
 }

@@ -135,8 +135,14 @@ fn decide_all(index: &Index, shared: &Shared<'_>, mut input: impl Read, name: &s
         let read = read_chunks(&mut input, inputs, |job| job_tx.send(job).is_ok());
         drop(job_tx);
         let written = writer.join().map_err(|_| anyhow!("the output thread failed"))?;
-        let counts = written?;
+        let (counts, header_due) = written?;
         read.with_context(|| format!("cannot read batch {name}"))?;
+        if header_due {
+            // An empty input, read to its end: the table is empty but still has its header.
+            let mut out = std::io::stdout().lock();
+            out.write_all(output::sender::BATCH_HEADER.as_bytes())?;
+            out.flush()?;
+        }
         Ok(counts)
     })
 }
@@ -258,11 +264,13 @@ fn decide_line(
     Ok(decision.accepted())
 }
 
-fn write_in_order(done: mpsc::Receiver<Done>, format: Format, buffers: &Pool) -> Result<Counts> {
+/// Writes the decided chunks in input order. The table header goes out with the first chunk (or,
+/// for an empty input, once the whole input was read): an input that cannot be read at all, such as
+/// a directory, then fails before anything is written to stdout.
+/// Returns the counts and whether the header is still due (no chunk came).
+fn write_in_order(done: mpsc::Receiver<Done>, format: Format, buffers: &Pool) -> Result<(Counts, bool)> {
     let mut out = std::io::stdout().lock();
-    if format == Format::Table {
-        out.write_all(output::sender::BATCH_HEADER.as_bytes())?;
-    }
+    let mut header_due = format == Format::Table;
     let mut counts = Counts::default();
     let mut pending = BTreeMap::new();
     let mut next = 0;
@@ -270,6 +278,9 @@ fn write_in_order(done: mpsc::Receiver<Done>, format: Format, buffers: &Pool) ->
         pending.insert(chunk.seq, chunk.result);
         while let Some(result) = pending.remove(&next) {
             let (bytes, chunk_counts) = result?;
+            if std::mem::take(&mut header_due) {
+                out.write_all(output::sender::BATCH_HEADER.as_bytes())?;
+            }
             out.write_all(&bytes)?;
             buffers.give(bytes);
             counts.accepted += chunk_counts.accepted;
@@ -278,5 +289,5 @@ fn write_in_order(done: mpsc::Receiver<Done>, format: Format, buffers: &Pool) ->
         }
     }
     out.flush()?;
-    Ok(counts)
+    Ok((counts, header_due))
 }
