@@ -131,12 +131,7 @@ pub fn plan_additions(db: &Db<'_>, new: &NewDomains<'_>) -> Result<AdditionPlan>
         today,
     } = *new;
     let report = super::security::check_report(db, account)?;
-    let failing: Vec<(&str, &str)> = report
-        .checks
-        .iter()
-        .filter(|c| c.status == security::Status::Fail)
-        .map(|c| (c.id, c.message.as_str()))
-        .collect();
+    let failing = security::failing(&report.checks);
     let mut plan = AdditionPlan::default();
     let mut seen = std::collections::HashSet::new();
     for input in inputs {

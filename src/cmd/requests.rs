@@ -304,12 +304,7 @@ fn apply_form(
     let (mut reasons, removed) = {
         let db = tx.db();
         let report = super::security::check_report(&db, &account.id)?;
-        let failing: Vec<(&str, &str)> = report
-            .checks
-            .iter()
-            .filter(|c| c.status == security::Status::Fail)
-            .map(|c| (c.id, c.message.as_str()))
-            .collect();
+        let failing = security::failing(&report.checks);
         let settings = db.security_settings(account)?;
         let trusted: Vec<Trusted> = db
             .trusted_domains(Some(&account.id))?
@@ -407,21 +402,7 @@ impl Tabular for ProcessReport {
             };
             return vec![
                 Block::Title(format!("{heading}: {outcome}")),
-                Block::Rows {
-                    header: vec!["CODE", "DOMAIN", "REASON"],
-                    rows: self
-                        .reasons
-                        .iter()
-                        .map(|r| {
-                            vec![
-                                r.code.clone(),
-                                r.domain.clone().unwrap_or_default(),
-                                r.message.clone(),
-                            ]
-                        })
-                        .collect(),
-                    empty: "(no reasons)",
-                },
+                output::reason_rows(&self.reasons, "(no reasons)"),
             ];
         }
         let outcome = if judged_only {

@@ -7,6 +7,7 @@ mod requests;
 pub mod sender;
 mod transfer;
 
+pub use requests::reason_rows;
 pub use transfer::{emit_document, progress};
 
 use anyhow::Result;

@@ -1,7 +1,7 @@
 //! Table views of processed request forms.
 
 use super::{Block, Row, Tabular, or_dash};
-use crate::model::{Request, RequestRecord};
+use crate::model::{Request, RequestReason, RequestRecord};
 
 impl Row for Request {
     const HEADER: &'static [&'static str] = &[
@@ -77,21 +77,7 @@ impl Tabular for RequestRecord {
         ];
         if !request.reasons.is_empty() {
             blocks.push(Block::Title("Reasons".into()));
-            blocks.push(Block::Rows {
-                header: vec!["CODE", "DOMAIN", "REASON"],
-                rows: request
-                    .reasons
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.code.clone(),
-                            r.domain.clone().unwrap_or_default(),
-                            r.message.clone(),
-                        ]
-                    })
-                    .collect(),
-                empty: "(none)",
-            });
+            blocks.push(reason_rows(&request.reasons, "(none)"));
         }
         blocks.push(Block::Title("Form as received".into()));
         blocks.extend(
@@ -100,5 +86,23 @@ impl Tabular for RequestRecord {
                 .map(|line| Block::Line(format!("  | {line}"))),
         );
         blocks
+    }
+}
+
+/// The reasons of a request outcome, one row each.
+pub fn reason_rows(reasons: &[RequestReason], empty: &'static str) -> Block {
+    Block::Rows {
+        header: vec!["CODE", "DOMAIN", "REASON"],
+        rows: reasons
+            .iter()
+            .map(|r| {
+                vec![
+                    r.code.clone(),
+                    r.domain.clone().unwrap_or_default(),
+                    r.message.clone(),
+                ]
+            })
+            .collect(),
+        empty,
     }
 }

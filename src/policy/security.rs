@@ -47,6 +47,15 @@ pub fn check(settings: &SecuritySettings, uncertified_domains: &[String]) -> Vec
     ]
 }
 
+/// The failing checks as `(id, message)`: what the rules that refuse on them quote.
+pub fn failing(checks: &[Check]) -> Vec<(&'static str, &str)> {
+    checks
+        .iter()
+        .filter(|c| c.status == Status::Fail)
+        .map(|c| (c.id, c.message.as_str()))
+        .collect()
+}
+
 pub fn passed(checks: &[Check]) -> bool {
     checks.iter().all(|c| c.status != Status::Fail)
 }
