@@ -49,13 +49,15 @@ with open(f"{work}/domains.csv", "w", encoding="utf-8") as csv, open(f"{work}/pa
     csv.write("account,domain,include_subdomains,certified_by,certified_on,request\n")
     pairs.write("account,domain\n")
     for n in range(domains):
-        account = f"acct-{n * accounts // domains + 1:06d}"
+        a = n * accounts // domains + 1
+        account = f"acct-{a:06d}"
         # A bijection of n, so names are unique but not in the file's order (as with real customers).
         h = (n * 2654435761) & 0xFFFFFFFF
         label = f"bücher-{h:08x}" if n % 100 == 7 else f"c{h:08x}"
         domain = f"{label}.{tlds[n % len(tlds)]}"
         subdomains = "true" if n % 100 < share else "false"
-        request = f"REQ-2026-{n:07d}" if n % 3 == 0 else ""
+        # A signed form covers the domains of one account: every third account's rows name its form.
+        request = f"REQ-2026-{a:07d}" if a % 3 == 0 else ""
         csv.write(f"{account},{domain},{subdomains},Signer {account},2026-01-15,{request}\n")
         pairs.write(f"{account},{domain}\n")
 PY
@@ -75,11 +77,11 @@ measure() {
 export XMFAX_AGENT=bench
 read -r accounts_s accounts_kib accounts_cpu < <(XMFAX_DB=$work/accounts.db measure "$XMFAX" import "$work/accounts.yaml")
 # The CSV's request references must be approved requests of the same account in the store (as
-# `requests process` records them): one for every third row, as the generator above gives them.
-sqlite3 "$work/accounts.db" "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 3 FROM n WHERE i + 3 < $DOMAINS)
+# `requests process` records them): one form for every third account, as the generator above gives them.
+sqlite3 "$work/accounts.db" "WITH RECURSIVE n(i) AS (SELECT 3 UNION ALL SELECT i + 3 FROM n WHERE i + 3 <= $ACCOUNTS)
     INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256, signed_by, signed_on,
         reasons, changes, processed_by, processed_at)
-    SELECT printf('REQ-2026-%07d', i), printf('acct-%06d', i * $ACCOUNTS / $DOMAINS + 1), 'add', 'approved', '', '',
+    SELECT printf('REQ-2026-%07d', i), printf('acct-%06d', i), 'add', 'approved', '', '',
         'Signer', '2026-01-15', '[]', '{\"added\": [], \"removed\": []}', 'bench', '2026-01-15T00:00:00Z' FROM n"
 
 # The two compared imports run $RUNS times each, alternately, on fresh stores; the best wall time of

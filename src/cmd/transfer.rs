@@ -311,7 +311,14 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
             review.set_stored_users(ix, db.users_with_keys(id)?);
         }
     }
-    review.set_approved_requests(db.approved_request_accounts()?);
+    // Only the references the file names: a store's whole history of forms need not be in memory.
+    let mut approved = std::collections::HashMap::new();
+    for reference in batch.request_references() {
+        if let Some(account) = db.approved_request_account(reference)? {
+            approved.insert(reference.to_string(), account);
+        }
+    }
+    review.set_approved_requests(approved);
     for (ix, user) in batch.file_users() {
         if let Some(holder) = db.user_account(&user.key)? {
             review.stored_user_holder(ix, user, &holder);

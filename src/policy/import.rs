@@ -455,6 +455,14 @@ impl Batch {
     }
 
     /// The users of the file with their accounts: (account, line, key, email).
+    /// The distinct request references the file's trusted domains give, for the shell to look up.
+    pub fn request_references(&self) -> std::collections::HashSet<&str> {
+        self.domains
+            .iter()
+            .filter_map(|row| self.text(row.request))
+            .collect()
+    }
+
     pub fn file_users(&self) -> impl Iterator<Item = (AccountIx, &FileUser)> {
         self.accounts.iter().enumerate().flat_map(|(ix, slot)| {
             slot.file
@@ -590,8 +598,8 @@ impl<'b> Review<'b> {
         self.stored[ix as usize].is_some()
     }
 
-    /// Records the store's approved requests (reference → account), which rows may give as their
-    /// certification.
+    /// Records which of the file's request references are approved requests in the store, and of
+    /// which account (reference → account); rows may give them as their certification.
     pub fn set_approved_requests(&mut self, approved: std::collections::HashMap<String, String>) {
         self.approved_requests = approved;
     }

@@ -5,7 +5,6 @@ use crate::model::{Request, RequestRecord};
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::de::DeserializeOwned;
-use std::collections::HashMap;
 
 /// What a trusted domain needs from an approved request: whose account it is and who signed it when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,15 +62,12 @@ impl Db<'_> {
             .optional()?)
     }
 
-    /// Every approved request's reference with its account, for an import to check the references
-    /// of many rows without a query per row.
-    pub fn approved_request_accounts(&self) -> Result<HashMap<String, String>> {
+    /// The account of an approved request, for an import checking the references its rows give.
+    pub fn approved_request_account(&self, reference: &str) -> Result<Option<String>> {
         let mut stmt = self
             .0
-            .prepare("SELECT reference, account_id FROM requests WHERE status = 'approved'")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .context("cannot read the approved requests from the store")
+            .prepare_cached("SELECT account_id FROM requests WHERE reference = ?1 AND status = 'approved'")?;
+        Ok(stmt.query_row([reference], |row| row.get(0)).optional()?)
     }
 
     /// Every request reference with its account, newest first (for completion).
