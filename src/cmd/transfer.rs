@@ -314,8 +314,8 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
     // Only the references the file names: a store's whole history of forms need not be in memory.
     let mut approved = std::collections::HashMap::new();
     for reference in batch.request_references() {
-        if let Some(account) = db.approved_request_account(reference)? {
-            approved.insert(reference.to_string(), account);
+        if let Some(request) = db.approved_request(reference)? {
+            approved.insert(reference.to_string(), request.account);
         }
     }
     review.set_approved_requests(approved);

@@ -43,34 +43,24 @@ fn json_column<T: DeserializeOwned>(row: &Row<'_>, index: usize) -> rusqlite::Re
 }
 
 impl Db<'_> {
+    /// An approved request by its reference. Cached: an import asks it once per reference its file names.
     pub fn approved_request(&self, reference: &str) -> Result<Option<ApprovedRequest>> {
-        Ok(self
-            .0
-            .query_row(
-                "SELECT reference, account_id, signed_by, signed_on FROM requests
-                 WHERE reference = ?1 AND status = 'approved'",
-                [reference],
-                |row| {
-                    Ok(ApprovedRequest {
-                        reference: row.get(0)?,
-                        account: row.get(1)?,
-                        signed_by: row.get(2)?,
-                        signed_on: row.get(3)?,
-                    })
-                },
-            )
+        let mut stmt = self.0.prepare_cached(
+            "SELECT reference, account_id, signed_by, signed_on FROM requests
+             WHERE reference = ?1 AND status = 'approved'",
+        )?;
+        Ok(stmt
+            .query_row([reference], |row| {
+                Ok(ApprovedRequest {
+                    reference: row.get(0)?,
+                    account: row.get(1)?,
+                    signed_by: row.get(2)?,
+                    signed_on: row.get(3)?,
+                })
+            })
             .optional()?)
     }
 
-    /// The account of an approved request, for an import checking the references its rows give.
-    pub fn approved_request_account(&self, reference: &str) -> Result<Option<String>> {
-        let mut stmt = self
-            .0
-            .prepare_cached("SELECT account_id FROM requests WHERE reference = ?1 AND status = 'approved'")?;
-        Ok(stmt.query_row([reference], |row| row.get(0)).optional()?)
-    }
-
-    /// Every request reference with its account, newest first (for completion).
     /// How many signed forms are on record for this account ID (they outlive the account).
     pub fn request_count(&self, account: &str) -> Result<i64> {
         Ok(self.0.query_row(
@@ -80,6 +70,7 @@ impl Db<'_> {
         )?)
     }
 
+    /// Every request reference with its account, newest first (for completion).
     pub fn request_references(&self) -> Result<Vec<(String, String)>> {
         let mut stmt = self
             .0
