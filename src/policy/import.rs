@@ -1470,7 +1470,14 @@ mod tests {
         review.stored_user_holder(acme, &user(2, "jane@acme.example"), "gamma");
         // Registered in delta, which the file leaves alone: refused.
         review.stored_user_holder(acme, &user(3, "max@acme.example"), "delta");
-        review.finish("2026-11-27T00:00:00Z", today());
+        review.finish(
+            "2026-11-27T00:00:00Z",
+            Rules {
+                today: today(),
+                max_age_days: 90,
+                wording: certification::Wording::Columns,
+            },
+        );
         let problems: Vec<(u64, &str)> = review
             .listed_problems()
             .into_iter()

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod config;
 mod domains;
 mod requests;
 mod sender;
@@ -18,13 +19,15 @@ use std::time::Duration;
 /// (recomputing keys, filling a digest). Each runs inside the migrating transaction.
 enum Migration {
     Sql(&'static str),
-    #[allow(dead_code)] // the first code step is still to come; the variant is the extension point
     Code(fn(&rusqlite::Transaction<'_>) -> Result<()>),
 }
 
 /// Migration N is `MIGRATIONS[N - 1]`; the store's version is `PRAGMA user_version`. Append only:
 /// a shipped migration is never edited or reordered.
-const MIGRATIONS: &[Migration] = &[Migration::Sql(include_str!("../../schema.sql"))];
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(include_str!("../../schema.sql")),
+    Migration::Code(audit::start_configuration_digest),
+];
 
 /// Marks a SQLite file as an xmfax store ('XMFX').
 const APPLICATION_ID: i64 = 1_481_459_288;
@@ -43,6 +46,11 @@ pub struct Tx<'c> {
     tx: rusqlite::Transaction<'c>,
     agent: &'c str,
     now: DateTime<Utc>,
+    /// The digest change of the configuration rows written since the last audit row.
+    pending: config::PendingDigest,
+    /// How many configuration rows the digest has hashed in this transaction: what a write costs
+    /// the digest, which must follow the rows it changes, never the size of the store.
+    digest_rows_hashed: u64,
 }
 
 pub fn timestamp(now: DateTime<Utc>) -> String {
@@ -202,8 +210,18 @@ impl Store {
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(anyhow::Error::from)
                 .and_then(|tx| {
-                    let mut tx = Tx { tx, agent, now };
+                    let mut tx = Tx {
+                        tx,
+                        agent,
+                        now,
+                        pending: config::PendingDigest::default(),
+                        digest_rows_hashed: 0,
+                    };
                     let value = change(&mut tx)?;
+                    // Every change is recorded with its audit row, which also records the digest.
+                    if tx.pending.dirty {
+                        bail!("internal error: a configuration change without its audit row; nothing was written");
+                    }
                     tx.tx.commit()?;
                     Ok(value)
                 });
@@ -231,8 +249,13 @@ impl<'c> Tx<'c> {
     /// still writing other rows (a refused request's record) in the same transaction.
     pub fn tentatively<T>(&mut self, change: impl FnOnce(&mut Self) -> Result<(T, bool)>) -> Result<T> {
         self.tx.execute_batch("SAVEPOINT tentative")?;
+        let pending = self.pending;
         let outcome = change(self);
         let keep = matches!(outcome, Ok((_, true)));
+        if !keep {
+            // The rows go back to what they were, and so does their digest.
+            self.pending = pending;
+        }
         let end = if keep {
             "RELEASE tentative"
         } else {

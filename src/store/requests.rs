@@ -1,5 +1,6 @@
 //! SQL for processed request forms: each is kept forever with its text, outcome and reasons.
 
+use super::config::ConfigTable;
 use super::{Db, Tx};
 use crate::model::{Request, RequestRecord};
 use crate::policy::certification::RequestFacts;
@@ -101,13 +102,14 @@ impl Db<'_> {
 impl Tx<'_> {
     pub fn insert_request(&mut self, record: &RequestRecord) -> Result<()> {
         let request = &record.request;
-        self.tx.execute(
-            &format!("INSERT INTO requests ({COLUMNS}, form_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+        self.insert_row(
+            ConfigTable::Requests,
             params![
                 request.reference,
                 request.account,
                 request.action,
                 request.status,
+                record.form_text,
                 request.form_sha256,
                 request.signed_by,
                 request.signed_on,
@@ -115,8 +117,8 @@ impl Tx<'_> {
                 serde_json::to_string(&request.changes)?,
                 request.processed_by,
                 request.processed_at,
-                record.form_text,
             ],
+            false,
         )?;
         Ok(())
     }
