@@ -6,11 +6,11 @@ use super::{Ctx, Outcome, account_candidates, request_candidates};
 use crate::model::{Account, Request, RequestChanges, RequestReason, RequestRecord};
 use crate::output::{self, Block, Tabular};
 use crate::policy::account::normalize_user_address;
+use crate::policy::certification::{Rules, Wording};
 use crate::policy::form::{
     self, AccountFacts, Action, Certifications, Form, FormVersion, Reason, Requester, RestraintMethod,
     Signature, Trusted,
 };
-use crate::policy::certification::{Rules, Wording};
 use crate::policy::security;
 use crate::store::Tx;
 use anyhow::{Context, Result, anyhow, bail};

@@ -244,9 +244,7 @@ impl ChainVerifier {
         ChainOutcome {
             rows: self.rows,
             first_break: self.first_break,
-            last_digest: self
-                .last_digest
-                .map(|d| String::from_utf8_lossy(&d).into_owned()),
+            last_digest: self.last_digest.map(|d| String::from_utf8_lossy(&d).into_owned()),
             expected_at: self.expected_at,
         }
     }
@@ -464,9 +462,7 @@ pub fn configuration_findings(
     }
     let mut findings = Vec::new();
     if total == chained {
-        if recorded_total != chained
-            || actual.iter().any(|(name, table)| recorded_of(name) != *table)
-        {
+        if recorded_total != chained || actual.iter().any(|(name, table)| recorded_of(name) != *table) {
             findings.push(Tampering {
                 table: "config_digest".into(),
                 message: "the per-table record of the configuration digest was edited (the tables themselves match the audit chain)".into(),
@@ -579,7 +575,10 @@ mod tests {
             digest: Some(Digest::ZERO.to_hex()),
             ..fields.clone()
         };
-        assert_ne!(row_hash(GENESIS_HASH, &with_digest), row_hash(GENESIS_HASH, &fields));
+        assert_ne!(
+            row_hash(GENESIS_HASH, &with_digest),
+            row_hash(GENESIS_HASH, &fields)
+        );
     }
 
     #[test]
@@ -592,7 +591,11 @@ mod tests {
         assert_eq!(verify(&rows, Some(&head)).unwrap_err().seq, 4);
         let (mut rows, head) = chain(4);
         rows[3].fields.digest = None;
-        assert_eq!(verify(&rows, Some(&head)).unwrap_err().seq, 4, "a stripped digest shows");
+        assert_eq!(
+            verify(&rows, Some(&head)).unwrap_err().seq,
+            4,
+            "a stripped digest shows"
+        );
     }
 
     #[test]

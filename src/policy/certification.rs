@@ -58,7 +58,12 @@ impl RequestFacts {
             action: form.as_ref().map(|f| f.action),
             domains: form
                 .as_ref()
-                .map(|f| f.domains().iter().filter_map(|d| normalize_ascii(d).ok()).collect())
+                .map(|f| {
+                    f.domains()
+                        .iter()
+                        .filter_map(|d| normalize_ascii(d).ok())
+                        .collect()
+                })
                 .unwrap_or_default(),
             include_subdomains: form.as_ref().is_some_and(|f| f.include_subdomains()),
             signed_by: form.as_ref().and_then(|f| f.signed_by().map(str::to_string)),
@@ -227,7 +232,12 @@ mod tests {
         }
     }
 
-    fn code(facts: Option<&RequestFacts>, domain: &str, subdomains: bool, rules: Rules) -> Option<&'static str> {
+    fn code(
+        facts: Option<&RequestFacts>,
+        domain: &str,
+        subdomains: bool,
+        rules: Rules,
+    ) -> Option<&'static str> {
         let problem = request_problem("REQ-1", facts, "acme", domain, subdomains, rules);
         if let Some(p) = &problem {
             assert!(p.message.contains("\"REQ-1\""), "{}", p.message);
@@ -281,19 +291,77 @@ mod tests {
         };
         let cases = [
             (None, "acme.example", false, rules(), "request-unknown"),
-            (Some(&refused), "acme.example", false, rules(), "request-not-approved"),
-            (Some(&other), "acme.example", false, rules(), "request-other-account"),
-            (Some(&removal), "acme.example", false, rules(), "request-not-an-addition"),
-            (Some(&disable), "acme.example", false, rules(), "request-not-an-addition"),
-            (Some(&unreadable), "acme.example", false, rules(), "request-not-an-addition"),
+            (
+                Some(&refused),
+                "acme.example",
+                false,
+                rules(),
+                "request-not-approved",
+            ),
+            (
+                Some(&other),
+                "acme.example",
+                false,
+                rules(),
+                "request-other-account",
+            ),
+            (
+                Some(&removal),
+                "acme.example",
+                false,
+                rules(),
+                "request-not-an-addition",
+            ),
+            (
+                Some(&disable),
+                "acme.example",
+                false,
+                rules(),
+                "request-not-an-addition",
+            ),
+            (
+                Some(&unreadable),
+                "acme.example",
+                false,
+                rules(),
+                "request-not-an-addition",
+            ),
             (Some(&facts()), "globex.example", false, rules(), "not-on-request"),
-            (Some(&facts()), "mail.acme.example", false, rules(), "not-on-request"),
-            (Some(&facts()), "acme.example", true, rules(), "subdomains-not-requested"),
-            (Some(&unsigned), "acme.example", false, rules(), "certification-expired"),
-            (Some(&facts()), "acme.example", false, late, "certification-expired"),
+            (
+                Some(&facts()),
+                "mail.acme.example",
+                false,
+                rules(),
+                "not-on-request",
+            ),
+            (
+                Some(&facts()),
+                "acme.example",
+                true,
+                rules(),
+                "subdomains-not-requested",
+            ),
+            (
+                Some(&unsigned),
+                "acme.example",
+                false,
+                rules(),
+                "certification-expired",
+            ),
+            (
+                Some(&facts()),
+                "acme.example",
+                false,
+                late,
+                "certification-expired",
+            ),
         ];
         for (facts, domain, subdomains, rules, expected) in cases {
-            assert_eq!(code(facts, domain, subdomains, rules), Some(expected), "{domain} {facts:?}");
+            assert_eq!(
+                code(facts, domain, subdomains, rules),
+                Some(expected),
+                "{domain} {facts:?}"
+            );
         }
         let last_day = Rules {
             today: day("2027-02-18"),
@@ -343,7 +411,10 @@ mod tests {
         let option = date_problem(day("2020-01-01"), rules()).unwrap().message;
         let column = date_problem(day("2020-01-01"), columns).unwrap().message;
         assert!(option.contains("--certified-on"), "{option}");
-        assert!(column.contains("certified_on") && !column.contains("--"), "{column}");
+        assert!(
+            column.contains("certified_on") && !column.contains("--"),
+            "{column}"
+        );
         assert!(missing(Wording::Options).message.contains("--certified-by"));
         let missing_column = missing(Wording::Columns).message;
         assert!(missing_column.contains("certified_by") && !missing_column.contains("--"));

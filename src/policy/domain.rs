@@ -21,7 +21,9 @@ const MAX_INPUT_LEN: usize = 1024;
 /// Consumer mail domains: the upstream free-mail list, and the privacy providers and alias relays.
 static FREE_MAIL_DOMAINS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     data_lines(include_str!("../../data/free-mail-domains.txt"))
-        .chain(data_lines(include_str!("../../data/privacy-and-relay-domains.txt")))
+        .chain(data_lines(include_str!(
+            "../../data/privacy-and-relay-domains.txt"
+        )))
         .collect()
 });
 
@@ -55,7 +57,9 @@ static SUFFIX_PARENTS: LazyLock<std::collections::HashMap<String, String>> = Laz
             ascii.split_once('.').map(|(_, parent)| parent)
         };
         while let Some(parent) = name {
-            let entry = parents.entry(parent.to_string()).or_insert_with(|| example.clone());
+            let entry = parents
+                .entry(parent.to_string())
+                .or_insert_with(|| example.clone());
             if example.len() < entry.len() || (example.len() == entry.len() && example < *entry) {
                 *entry = example.clone();
             }
@@ -75,7 +79,15 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// Top-level names that no company can own or receive Internet mail for (RFC 6761, RFC 6762,
 /// RFC 7686, RFC 8375, RFC 9476, and ICANN's reservation of `internal`). `example` and `test` are
 /// special-use too but stay allowed: documentation and tests use them.
-pub const SPECIAL_USE_TLDS: [&str; 7] = ["local", "localhost", "invalid", "onion", "alt", "internal", "arpa"];
+pub const SPECIAL_USE_TLDS: [&str; 7] = [
+    "local",
+    "localhost",
+    "invalid",
+    "onion",
+    "alt",
+    "internal",
+    "arpa",
+];
 
 /// Trims, lowercases, strips one trailing dot and converts to ASCII with UTS-46 strict rules.
 pub fn normalize(input: &str) -> Result<NormalizedDomain, Problem> {
@@ -244,7 +256,9 @@ pub fn assess(input: &str) -> Assessment {
     if let Some(provider) = free_mail_provider(ascii) {
         problems.push(Problem::new(
             "free-mail-provider",
-            format!("{ascii:?} is a free email provider or relay ({provider}): anyone can get an address there"),
+            format!(
+                "{ascii:?} is a free email provider or relay ({provider}): anyone can get an address there"
+            ),
         ));
     }
     if let Some(platform) = multi_tenant_platform(ascii) {
@@ -658,7 +672,13 @@ mod tests {
             assert!(codes(name).contains(&"special-use"), "{name}: {:?}", codes(name));
         }
         assert_eq!(codes("localhost"), ["single-label", "special-use"]);
-        for allowed in ["acme.example", "acme.test", "local.example", "localhost.example.com", "arpa.example"] {
+        for allowed in [
+            "acme.example",
+            "acme.test",
+            "local.example",
+            "localhost.example.com",
+            "arpa.example",
+        ] {
             assert!(codes(allowed).is_empty(), "{allowed}: {:?}", codes(allowed));
         }
     }
@@ -684,7 +704,10 @@ mod tests {
         ] {
             assert_eq!(codes(name), ["free-mail-provider"], "{name}");
         }
-        assert!(codes("appleid.com").is_empty(), "only the relay name, not Apple's own");
+        assert!(
+            codes("appleid.com").is_empty(),
+            "only the relay name, not Apple's own"
+        );
         assert!(codes("firefox.com").is_empty());
         assert!(codes("proton.example").is_empty());
     }
@@ -714,7 +737,12 @@ mod tests {
                 .map(|p| p.code)
                 .collect::<Vec<_>>()
         };
-        for name in ["amazonaws.com", "windows.net", "core.windows.net", "AMAZONAWS.com."] {
+        for name in [
+            "amazonaws.com",
+            "windows.net",
+            "core.windows.net",
+            "AMAZONAWS.com.",
+        ] {
             assert_eq!(grant(name, true), ["public-suffix-below"], "{name}");
             assert!(grant(name, false).is_empty(), "{name}");
         }
@@ -747,10 +775,19 @@ mod tests {
 
     #[test]
     fn never_certifiable_names_the_reason() {
-        assert_eq!(never_certifiable("gmail.com").map(|p| p.code), Some("free-mail-provider"));
-        assert_eq!(never_certifiable("corp.local").map(|p| p.code), Some("special-use"));
+        assert_eq!(
+            never_certifiable("gmail.com").map(|p| p.code),
+            Some("free-mail-provider")
+        );
+        assert_eq!(
+            never_certifiable("corp.local").map(|p| p.code),
+            Some("special-use")
+        );
         assert_eq!(never_certifiable("co.uk").map(|p| p.code), Some("public-suffix"));
-        assert_eq!(never_certifiable("x.onmicrosoft.com").map(|p| p.code), Some("multi-tenant-domain"));
+        assert_eq!(
+            never_certifiable("x.onmicrosoft.com").map(|p| p.code),
+            Some("multi-tenant-domain")
+        );
         assert_eq!(never_certifiable("acme.example"), None);
     }
 

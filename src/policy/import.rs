@@ -767,13 +767,7 @@ impl<'b> Review<'b> {
                     (None, Some(c)) => Given::Certified(c),
                     (None, None) => Given::Missing,
                 };
-                problems.extend(domain::account_problems(
-                    id,
-                    &row_holders,
-                    given,
-                    failing,
-                    rules,
-                ));
+                problems.extend(domain::account_problems(id, &row_holders, given, failing, rules));
             }
             for problem in problems {
                 self.problems.push(u64::from(row.line), problem);
@@ -1228,8 +1222,7 @@ mod tests {
                 ]
                 .into_iter()
                 .map(|(reference, account, status, domain)| {
-                    let facts =
-                        RequestFacts::from_record(reference, account, status, &form(account, domain));
+                    let facts = RequestFacts::from_record(reference, account, status, &form(account, domain));
                     (reference.to_string(), facts)
                 })
                 .collect(),

@@ -552,7 +552,8 @@ fn basis<'a>(
     };
     // Never advise a signed form for a domain no form could make trusted; say why instead.
     let advice = match super::domain::never_certifiable(ascii) {
-        None => "register the sender as a user, or have the customer request the domain with a signed form".to_string(),
+        None => "register the sender as a user, or have the customer request the domain with a signed form"
+            .to_string(),
         Some(never) => format!(
             "register the sender as a user; {ascii} can never be a trusted domain ({}: {})",
             never.code, never.message

@@ -193,11 +193,7 @@ impl Tx<'_> {
     /// Adds a network; false when the account already had it.
     pub fn insert_whitelist(&mut self, account: &str, network: &str) -> Result<bool> {
         let now = self.now();
-        let inserted = self.insert_row(
-            ConfigTable::Whitelist,
-            params![account, network, now],
-            true,
-        )?;
+        let inserted = self.insert_row(ConfigTable::Whitelist, params![account, network, now], true)?;
         Ok(inserted == 1)
     }
 

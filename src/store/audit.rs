@@ -63,11 +63,6 @@ impl Tx<'_> {
             },
         )
     }
-
-    /// How many configuration rows the digest hashed in this transaction so far.
-    pub fn digest_rows_hashed(&self) -> u64 {
-        self.digest_rows_hashed
-    }
 }
 
 /// Writes the row after `head` (numbering it) and moves the head to it.
@@ -148,13 +143,17 @@ impl Db<'_> {
     pub fn audit_head(&self) -> Result<Option<Head>> {
         Ok(self
             .0
-            .query_row("SELECT seq, hash, digest FROM audit_head WHERE id = 1", [], |row| {
-                Ok(Head {
-                    seq: row.get(0)?,
-                    hash: row.get(1)?,
-                    digest: row.get(2)?,
-                })
-            })
+            .query_row(
+                "SELECT seq, hash, digest FROM audit_head WHERE id = 1",
+                [],
+                |row| {
+                    Ok(Head {
+                        seq: row.get(0)?,
+                        hash: row.get(1)?,
+                        digest: row.get(2)?,
+                    })
+                },
+            )
             .optional()?)
     }
 

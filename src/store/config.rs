@@ -102,8 +102,21 @@ impl PendingDigest {
     }
 }
 
+thread_local! {
+    /// Configuration rows hashed on this thread, by writes and by full recomputations alike: what the
+    /// digest has cost. Tests read it to show a write hashes the rows it changes, not the store.
+    static ROWS_HASHED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many configuration rows this thread has hashed so far.
+#[cfg(test)]
+pub(super) fn rows_hashed() -> u64 {
+    ROWS_HASHED.with(std::cell::Cell::get)
+}
+
 /// The hash of a row read with the table's canonical columns.
 pub(super) fn row_digest(table: ConfigTable, row: &Row<'_>, columns: usize) -> rusqlite::Result<Digest> {
+    ROWS_HASHED.with(|n| n.set(n.get() + 1));
     let mut hasher = RowHasher::new(table.name());
     for i in 0..columns {
         hasher.cell(match row.get_ref(i)? {
@@ -201,7 +214,6 @@ impl Tx<'_> {
         let mut count = 0;
         while let Some(row) = rows.next()? {
             let digest = row_digest(table, row, columns)?;
-            self.digest_rows_hashed += 1;
             match effect {
                 Effect::Added => self.pending.add(table, digest),
                 Effect::Removed => self.pending.sub(table, digest),
@@ -234,7 +246,9 @@ impl Db<'_> {
 
     /// The digest as recorded per table beside the head (missing tables count as empty).
     pub fn recorded_config_digest(&self) -> Result<Vec<(String, TableDigest)>> {
-        let mut stmt = self.0.prepare("SELECT tbl, rows, digest FROM config_digest ORDER BY tbl")?;
+        let mut stmt = self
+            .0
+            .prepare("SELECT tbl, rows, digest FROM config_digest ORDER BY tbl")?;
         let rows = stmt.query_map([], |row| {
             let digest: String = row.get(2)?;
             Ok((
@@ -247,5 +261,343 @@ impl Db<'_> {
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Store;
+    use super::*;
+    use crate::model::{Account, Region, Request, RequestChanges, RequestRecord, TrustedDomain, User};
+    use crate::policy::import::{DomainWrite, FileUser};
+    use chrono::{NaiveDate, Utc};
+
+    fn account(id: &str) -> Account {
+        Account {
+            id: id.into(),
+            name: format!("{id} Inc."),
+            fax_number: "+16502530000".into(),
+            region: Region::Us,
+            profile: "Default".into(),
+            language: "en".into(),
+            spoofing_protection: true,
+            require_tls: false,
+            created_at: "2026-11-27T00:00:00Z".into(),
+            updated_at: "2026-11-27T00:00:00Z".into(),
+        }
+    }
+
+    fn domain(name: &str, account: &str) -> TrustedDomain {
+        TrustedDomain {
+            domain: name.into(),
+            unicode: name.into(),
+            account: account.into(),
+            include_subdomains: false,
+            certified_by: Some("Jane Roe".into()),
+            certified_on: Some("2026-11-20".into()),
+            request: None,
+            added_by: "test".into(),
+            added_at: "2026-11-27T00:00:00Z".into(),
+        }
+    }
+
+    fn user(account: &str, email: &str) -> User {
+        User {
+            account: account.into(),
+            email: email.into(),
+            profile: None,
+            language: None,
+            fax_number: None,
+            created_at: "2026-11-27T00:00:00Z".into(),
+        }
+    }
+
+    /// The head's digest and each table's recorded share equal a recomputation from the rows.
+    fn assert_digest_is_exact(store: &Store, after: &str) {
+        let db = store.db();
+        let actual = db.recompute_config_digest().unwrap();
+        let mut total = Digest::ZERO;
+        for (_, share) in &actual {
+            total.add(share.digest);
+        }
+        let head = db.audit_head().unwrap().expect("a head");
+        assert_eq!(head.digest, Some(total.to_hex()), "head after {after}");
+        let recorded = db.recorded_config_digest().unwrap();
+        for (table, share) in &actual {
+            let kept = recorded
+                .iter()
+                .find(|(name, _)| name == table.name())
+                .map(|(_, t)| *t);
+            assert_eq!(kept.unwrap_or_default(), *share, "{} after {after}", table.name());
+        }
+        let chain = db.audit_chain().unwrap();
+        assert_eq!(
+            chain.last().unwrap().fields.digest,
+            head.digest,
+            "last row after {after}"
+        );
+        assert_eq!(
+            crate::policy::audit::verify(&chain, Some(&head)),
+            Ok(chain.len() as u64)
+        );
+    }
+
+    /// Runs one write (with its audit row) and checks the digest against a full recomputation.
+    fn step(store: &mut Store, name: &str, write: impl Fn(&mut Tx<'_>) -> Result<()>) {
+        store
+            .write("test", Utc::now(), |tx| {
+                write(tx)?;
+                tx.audit(name, None, None, serde_json::json!({}))
+            })
+            .unwrap_or_else(|e| panic!("{name}: {e:#}"));
+        assert_digest_is_exact(store, name);
+    }
+
+    #[test]
+    fn every_write_path_keeps_the_digest_equal_to_a_full_recomputation() {
+        let mut store = Store::open_in_memory().unwrap();
+        step(&mut store, "accounts.add", |tx| {
+            tx.insert_account(&account("acme"))?;
+            tx.insert_account(&account("beta"))
+        });
+        step(&mut store, "accounts.add (exists)", |tx| {
+            assert!(tx.insert_account(&account("acme")).is_err());
+            Ok(())
+        });
+        step(&mut store, "accounts.set", |tx| {
+            let mut changed = account("acme");
+            changed.name = "Acme Corporation".into();
+            changed.require_tls = true;
+            tx.update_account(&changed)
+        });
+        step(&mut store, "users.add", |tx| {
+            tx.insert_user("jane@acme.example", &user("acme", "Jane@acme.example"))?;
+            tx.insert_user("bob@beta.example", &user("beta", "bob@beta.example"))
+        });
+        step(&mut store, "import (users)", |tx| {
+            tx.update_user(&FileUser {
+                line: 1,
+                key: "jane@acme.example".into(),
+                email: "jane@ACME.example".into(),
+                profile: Some("Legal".into()),
+                language: Some("de".into()),
+                fax_number: None,
+            })
+        });
+        step(&mut store, "users.remove", |tx| {
+            tx.delete_user("jane@acme.example")
+        });
+        step(&mut store, "security.whitelist.add", |tx| {
+            assert!(tx.insert_whitelist("acme", "198.18.7.0/24")?);
+            assert!(!tx.insert_whitelist("acme", "198.18.7.0/24")?, "already there");
+            assert!(tx.insert_whitelist("beta", "2001:db8::/48")?);
+            Ok(())
+        });
+        step(&mut store, "security.whitelist.remove", |tx| {
+            assert!(tx.delete_whitelist("acme", "198.18.7.0/24")?);
+            assert!(!tx.delete_whitelist("acme", "198.18.7.0/24")?);
+            Ok(())
+        });
+        step(&mut store, "domains.add", |tx| {
+            tx.insert_trusted_domain(&domain("acme.example", "acme"))?;
+            tx.insert_trusted_domain(&domain("beta.example", "beta"))
+        });
+        step(&mut store, "domains.add (widened)", |tx| {
+            let mut wider = domain("acme.example", "acme");
+            wider.include_subdomains = true;
+            wider.request = Some("REQ-1".into());
+            assert!(tx.update_trusted_domain(&wider)?);
+            assert!(!tx.update_trusted_domain(&domain("acme.example", "beta"))?);
+            Ok(())
+        });
+        step(&mut store, "domains.remove", |tx| {
+            assert!(tx.delete_trusted_domain("acme", "acme.example")?);
+            assert!(!tx.delete_trusted_domain("acme", "acme.example")?);
+            Ok(())
+        });
+        step(&mut store, "requests.process", |tx| {
+            tx.insert_request(&RequestRecord {
+                request: Request {
+                    reference: "REQ-1".into(),
+                    account: "acme".into(),
+                    action: "add".into(),
+                    status: "approved".into(),
+                    form_sha256: "ab".repeat(32),
+                    signed_by: Some("Jane Roe".into()),
+                    signed_on: Some("2026-11-20".into()),
+                    reasons: Vec::new(),
+                    changes: RequestChanges::default(),
+                    processed_by: "test".into(),
+                    processed_at: "2026-11-27T00:00:00Z".into(),
+                },
+                form_text: "xmfax_form: trusted-domains/v1\n".into(),
+            })
+        });
+        let date = NaiveDate::from_ymd_opt(2026, 11, 20);
+        let write = |name: &'static str, account: &'static str, exists: bool| DomainWrite {
+            domain: name,
+            account,
+            include_subdomains: false,
+            certified_by: Some("Jane Roe"),
+            certified_on: date,
+            request: None,
+            exists,
+        };
+        step(&mut store, "import (domains)", |tx| {
+            let id = tx.insert_import("f.csv", &"cd".repeat(32), &serde_json::json!({}))?;
+            tx.delete_trusted_domains(["beta.example"])?;
+            tx.insert_imported_domains(
+                [
+                    write("one.example", "acme", false),
+                    write("two.example", "beta", false),
+                ],
+                id,
+                || {},
+            )?;
+            tx.update_imported_domains([write("two.example", "acme", true)], id)?;
+            Ok(())
+        });
+        step(&mut store, "accounts.remove", |tx| tx.delete_account("acme"));
+        let db = store.db();
+        let left = db.recompute_config_digest().unwrap();
+        let rows = |table: ConfigTable| left.iter().find(|(t, _)| *t == table).unwrap().1.rows;
+        assert_eq!(rows(ConfigTable::Accounts), 1, "beta is left");
+        assert_eq!(
+            rows(ConfigTable::TrustedDomains),
+            0,
+            "acme's domains went with it"
+        );
+        assert_eq!(rows(ConfigTable::Requests), 1, "a request outlives its account");
+    }
+
+    #[test]
+    fn undone_changes_take_their_digest_with_them() {
+        let mut store = Store::open_in_memory().unwrap();
+        step(&mut store, "accounts.add", |tx| {
+            tx.insert_account(&account("acme"))
+        });
+        step(&mut store, "tentative", |tx| {
+            tx.tentatively(|tx| {
+                tx.insert_trusted_domain(&domain("acme.example", "acme"))?;
+                Ok(((), false))
+            })?;
+            tx.tentatively(|tx| {
+                tx.insert_trusted_domain(&domain("kept.example", "acme"))?;
+                Ok(((), true))
+            })
+        });
+        assert_eq!(store.db().trusted_domains(None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_change_without_its_audit_row_is_not_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let result = store.write("test", Utc::now(), |tx| tx.insert_account(&account("acme")));
+        assert!(result.is_err());
+        assert!(store.db().account("acme").unwrap().is_none());
+    }
+
+    /// The cost a write pays for the digest follows the rows it changes, never the size of the store:
+    /// a full recomputation would hash every row of every configuration table.
+    #[test]
+    fn a_write_hashes_only_the_rows_it_changes() {
+        let cost_of_one_write = |accounts: usize| {
+            let mut store = Store::open_in_memory().unwrap();
+            store
+                .write("test", Utc::now(), |tx| {
+                    for i in 0..accounts {
+                        let id = format!("a{i}");
+                        tx.insert_account(&account(&id))?;
+                        tx.insert_trusted_domain(&domain(&format!("d{i}.example"), &id))?;
+                        tx.insert_user(&format!("u@d{i}.example"), &user(&id, "u@x"))?;
+                    }
+                    tx.audit("setup", None, None, serde_json::json!({}))
+                })
+                .unwrap();
+            let before = rows_hashed();
+            step(&mut store, "domains.add", |tx| {
+                tx.insert_trusted_domain(&domain("new.example", "a0"))
+            });
+            // `step` recomputes the whole digest to check it, on this thread: count only the write.
+            let checking = store.db().recompute_config_digest().unwrap();
+            let recomputation: u64 = checking.iter().map(|(_, s)| s.rows as u64).sum();
+            rows_hashed() - before - 2 * recomputation
+        };
+        let small = cost_of_one_write(3);
+        let large = cost_of_one_write(3000);
+        assert_eq!(small, 1, "the one row added");
+        assert_eq!(
+            large, small,
+            "the same write costs the same in a store 1000 times larger"
+        );
+    }
+
+    #[test]
+    fn the_canonical_columns_are_every_column_of_each_table() {
+        let store = Store::open_in_memory().unwrap();
+        for table in ConfigTable::ALL {
+            let mut stmt = store
+                .conn
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{}') ORDER BY cid",
+                    table.name()
+                ))
+                .unwrap();
+            let mut columns: Vec<String> = stmt
+                .query_map([], |row| row.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let mut canonical: Vec<String> =
+                table.columns().split(',').map(|c| c.trim().to_string()).collect();
+            columns.sort();
+            canonical.sort();
+            assert_eq!(
+                canonical,
+                columns,
+                "{}: a column left out of the digest could be changed unseen",
+                table.name()
+            );
+        }
+    }
+
+    /// No module but this one writes a configuration table: a write elsewhere would skip the digest.
+    #[test]
+    fn only_this_module_writes_configuration_tables() {
+        let sources = [
+            ("accounts.rs", include_str!("accounts.rs")),
+            ("audit.rs", include_str!("audit.rs")),
+            ("domains.rs", include_str!("domains.rs")),
+            ("mod.rs", include_str!("mod.rs")),
+            ("requests.rs", include_str!("requests.rs")),
+            ("sender.rs", include_str!("sender.rs")),
+            ("transfer.rs", include_str!("transfer.rs")),
+        ];
+        for (file, source) in sources {
+            // Tests may set up rows as they like; the code before them may not.
+            let code = source.split("#[cfg(test)]\nmod tests").next().unwrap_or(source);
+            let flat = code
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_ascii_lowercase();
+            for table in ConfigTable::ALL {
+                let name = table.name();
+                for verb in [
+                    "insert into",
+                    "insert or replace into",
+                    "replace into",
+                    "update",
+                    "delete from",
+                ] {
+                    let statement = format!("{verb} {name} ");
+                    let statement_paren = format!("{verb} {name}(");
+                    assert!(
+                        !flat.contains(&statement) && !flat.contains(&statement_paren),
+                        "src/store/{file} writes {name} directly ({verb}): use insert_row, update_rows or delete_rows"
+                    );
+                }
+            }
+        }
     }
 }

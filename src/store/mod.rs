@@ -48,9 +48,6 @@ pub struct Tx<'c> {
     now: DateTime<Utc>,
     /// The digest change of the configuration rows written since the last audit row.
     pending: config::PendingDigest,
-    /// How many configuration rows the digest has hashed in this transaction: what a write costs
-    /// the digest, which must follow the rows it changes, never the size of the store.
-    digest_rows_hashed: u64,
 }
 
 pub fn timestamp(now: DateTime<Utc>) -> String {
@@ -215,7 +212,6 @@ impl Store {
                         agent,
                         now,
                         pending: config::PendingDigest::default(),
-                        digest_rows_hashed: 0,
                     };
                     let value = change(&mut tx)?;
                     // Every change is recorded with its audit row, which also records the digest.
@@ -366,5 +362,62 @@ mod tests {
         let actions: Vec<_> = chain.iter().map(|row| row.fields.action.as_str()).collect();
         assert_eq!(actions, ["test.kept"]);
         assert_eq!(store.db().audit_head().unwrap().unwrap().seq, 1);
+    }
+
+    /// A store written before the digest existed: the migration computes it from the rows, records
+    /// it with an audit row chained to the old ones, and the whole chain still verifies.
+    #[test]
+    fn the_digest_migration_starts_the_digest_of_an_existing_store() {
+        use crate::policy::audit::{AuditFields, GENESIS_HASH, row_hash, verify};
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../../schema.sql")).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO accounts VALUES ('acme', 'Acme', '+16502530000', 'us', 'Default', 'en', 1, 0, 't', 't');
+             INSERT INTO trusted_domains (domain, account_id, added_by, added_at) VALUES ('acme.example', 'acme', 'x', 't');",
+        )
+        .unwrap();
+        let fields = AuditFields {
+            seq: 1,
+            at: "2026-11-01T00:00:00Z".into(),
+            agent: "ann".into(),
+            action: "accounts.add".into(),
+            account: Some("acme".into()),
+            subject: None,
+            details: "{}".into(),
+            digest: None,
+        };
+        let hash = row_hash(GENESIS_HASH, &fields);
+        conn.execute(
+            "INSERT INTO audit (seq, at, agent, action, account, subject, details, prev_hash, hash)
+             VALUES (1, ?1, 'ann', 'accounts.add', 'acme', NULL, '{}', ?2, ?3)",
+            rusqlite::params![fields.at, GENESIS_HASH, hash],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, 1, ?1)",
+            [&hash],
+        )
+        .unwrap();
+        let mut store = Store { conn };
+        store.migrate().unwrap();
+        let db = store.db();
+        let chain = db.audit_chain().unwrap();
+        let head = db.audit_head().unwrap().unwrap();
+        assert_eq!(verify(&chain, Some(&head)), Ok(2));
+        assert_eq!(chain[1].fields.action, "store.digest-initialized");
+        let mut total = crate::policy::audit::Digest::ZERO;
+        for (_, share) in db.recompute_config_digest().unwrap() {
+            total.add(share.digest);
+        }
+        assert_eq!(head.digest, Some(total.to_hex()));
+        assert_eq!(chain[1].fields.digest, Some(total.to_hex()));
+    }
+
+    #[test]
+    fn a_new_store_starts_with_an_empty_digest_and_no_audit_row() {
+        let store = Store::open_in_memory().unwrap();
+        assert!(store.db().audit_head().unwrap().is_none());
+        assert!(store.db().audit_chain().unwrap().is_empty());
     }
 }
