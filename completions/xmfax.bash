@@ -88,6 +88,9 @@ _xmfax() {
             xmfax__subcmd__accounts__subcmd__help,show)
                 cmd="xmfax__subcmd__accounts__subcmd__help__subcmd__show"
                 ;;
+            xmfax__subcmd__audit,head)
+                cmd="xmfax__subcmd__audit__subcmd__head"
+                ;;
             xmfax__subcmd__audit,help)
                 cmd="xmfax__subcmd__audit__subcmd__help"
                 ;;
@@ -96,6 +99,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__audit,verify)
                 cmd="xmfax__subcmd__audit__subcmd__verify"
+                ;;
+            xmfax__subcmd__audit__subcmd__help,head)
+                cmd="xmfax__subcmd__audit__subcmd__help__subcmd__head"
                 ;;
             xmfax__subcmd__audit__subcmd__help,help)
                 cmd="xmfax__subcmd__audit__subcmd__help__subcmd__help"
@@ -186,6 +192,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help__subcmd__accounts,show)
                 cmd="xmfax__subcmd__help__subcmd__accounts__subcmd__show"
+                ;;
+            xmfax__subcmd__help__subcmd__audit,head)
+                cmd="xmfax__subcmd__help__subcmd__audit__subcmd__head"
                 ;;
             xmfax__subcmd__help__subcmd__audit,log)
                 cmd="xmfax__subcmd__help__subcmd__audit__subcmd__log"
@@ -743,7 +752,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version log verify help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version log verify head help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,9 +781,53 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        xmfax__subcmd__audit__subcmd__help)
-            opts="log verify help"
+        xmfax__subcmd__audit__subcmd__head)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__audit__subcmd__help)
+            opts="log verify head help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__audit__subcmd__help__subcmd__head)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -867,12 +920,16 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit__subcmd__verify)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --expect --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --expect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -957,7 +1014,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__add)
-            opts="-o -y -h -V --request --certified-by --certified-on --include-subdomains --dry-run --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --request --certified-by --certified-on --include-subdomains --max-age-days --dry-run --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,6 +1029,10 @@ _xmfax() {
                     return 0
                     ;;
                 --certified-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -999,7 +1060,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__check)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --include-subdomains --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1309,8 +1370,22 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__audit)
-            opts="log verify"
+            opts="log verify head"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__audit__subcmd__head)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1771,7 +1846,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__import)
-            opts="-o -y -h -V --format --dry-run --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --format --max-age-days --dry-run --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1779,6 +1854,10 @@ _xmfax() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "yaml json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-age-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)

@@ -41,7 +41,7 @@ pub enum RequestsCommand {
     /// (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)
     Validate(FormArgs),
     /// Run every check, then approve the form and apply its changes, or refuse it; either way the
-    /// request is recorded (exit 0 approved or already processed, 1 refused)
+    /// request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)
     Process(ProcessArgs),
     /// List processed requests, oldest first
     List {

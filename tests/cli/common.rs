@@ -149,3 +149,74 @@ pub fn dump(db: &Path) -> String {
     }
     out
 }
+
+/// Today's date (UTC), `YYYY-MM-DD`: certifications and signatures must be recent to count.
+pub fn today() -> &'static str {
+    static TODAY: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| chrono::Utc::now().date_naive().to_string());
+    &TODAY
+}
+
+/// The date `days` days before today, `YYYY-MM-DD`.
+pub fn days_ago(days: i64) -> String {
+    (chrono::Utc::now().date_naive() - chrono::Duration::days(days)).to_string()
+}
+
+/// The text of a signed form, as a request recorded directly in the store keeps it.
+pub fn form_text(
+    reference: &str,
+    account: &str,
+    action: &str,
+    domains: &[&str],
+    include_subdomains: bool,
+    signed_on: &str,
+) -> String {
+    format!(
+        "xmfax_form: trusted-domains/v1\nreference: {reference}\naccount: {account}\naction: {action}\n\
+         domains: [{}]\ninclude_subdomains: {include_subdomains}\n\
+         requester: {{name: Jane Roe, title: CIO, email: jane@{account}.example}}\n\
+         certifications: {{domains_belong_to_company: true, email_sources_restrained: true, restraint_methods: [spoofing-protection]}}\n\
+         signature: {{signed_by: Jane Roe, title: CIO, signed_on: {signed_on}}}\n",
+        domains.join(", ")
+    )
+}
+
+/// Records a processed request directly in the store, as `requests process` would have.
+pub struct StoredRequest<'a> {
+    pub reference: &'a str,
+    pub account: &'a str,
+    pub status: &'a str,
+    pub action: &'a str,
+    pub domains: &'a [&'a str],
+    pub include_subdomains: bool,
+    pub signed_on: &'a str,
+}
+
+impl StoredRequest<'_> {
+    pub fn insert(&self, env: &Env) {
+        let text = form_text(
+            self.reference,
+            self.account,
+            self.action,
+            self.domains,
+            self.include_subdomains,
+            self.signed_on,
+        );
+        env.sql()
+            .execute(
+                "INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256, signed_by,
+                   signed_on, reasons, changes, processed_by, processed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'x', 'Jane Roe', ?6, '[]', '{\"added\": [], \"removed\": []}',
+                   'someone', '2026-01-20T10:00:00Z')",
+                rusqlite::params![
+                    self.reference,
+                    self.account,
+                    self.action,
+                    self.status,
+                    text,
+                    self.signed_on
+                ],
+            )
+            .expect("insert request");
+    }
+}
