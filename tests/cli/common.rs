@@ -174,10 +174,13 @@ pub fn form_text(
     format!(
         "xmfax_form: trusted-domains/v1\nreference: {reference}\naccount: {account}\naction: {action}\n\
          domains: [{}]\ninclude_subdomains: {include_subdomains}\n\
-         requester: {{name: Jane Roe, title: CIO, email: jane@{account}.example}}\n\
+         requester: {{name: Jane Roe, title: CIO, email: jane@{}}}\n\
          certifications: {{domains_belong_to_company: true, email_sources_restrained: true, restraint_methods: [spoofing-protection]}}\n\
          signature: {{signed_by: Jane Roe, title: CIO, signed_on: {signed_on}}}\n",
-        domains.join(", ")
+        domains.join(", "),
+        domains
+            .first()
+            .map_or(format!("{account}.example"), |d| d.to_string())
     )
 }
 
@@ -193,6 +196,44 @@ pub struct StoredRequest<'a> {
 }
 
 impl StoredRequest<'_> {
+    /// Records the request through `requests process`, so that the store stays what xmfax wrote
+    /// (`audit verify` passes): an approved add form's domains are then removed again, and a refused
+    /// one is refused for not certifying ownership. The account must be secured.
+    pub fn process(&self, env: &Env) {
+        let mut text = form_text(
+            self.reference,
+            self.account,
+            self.action,
+            self.domains,
+            self.include_subdomains,
+            self.signed_on,
+        );
+        let approved = self.status == "approved";
+        if !approved {
+            text = text.replace(
+                "domains_belong_to_company: true",
+                "domains_belong_to_company: false",
+            );
+        }
+        let path = env.write_file(&format!("{}.yaml", self.reference), text);
+        let report = env.json(
+            if approved { 0 } else { 1 },
+            &["requests", "process", path.to_str().expect("path")],
+        );
+        let added: Vec<&str> = report["changes"]["added"]
+            .as_array()
+            .expect("changes")
+            .iter()
+            .map(|d| d.as_str().expect("domain"))
+            .collect();
+        if !added.is_empty() {
+            let mut args = vec!["domains", "remove", self.account];
+            args.extend(added);
+            args.push("--yes");
+            env.ok(&args);
+        }
+    }
+
     pub fn insert(&self, env: &Env) {
         let text = form_text(
             self.reference,
