@@ -634,7 +634,7 @@ mod tests {
         );
         let refusal = Problem::new("not-on-request", "…");
         let refused = account_problems("acme", &[], Given::Refused(&refusal), &[], rules);
-        assert_eq!(refused, [refusal.clone()]);
+        assert_eq!(refused, std::slice::from_ref(&refusal));
         let nobody = Certification {
             certified_by: " ".into(),
             ..cert.clone()
