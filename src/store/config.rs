@@ -6,7 +6,7 @@
 use super::{Db, Tx};
 use crate::policy::audit::{Cell, Digest, RowHasher, TableDigest};
 use anyhow::Result;
-use rusqlite::types::ValueRef;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Row, ToSql};
 use std::sync::LazyLock;
 
@@ -62,7 +62,7 @@ impl ConfigTable {
     }
 }
 
-/// `INSERT … RETURNING` for each table, plain and ignoring a conflicting key.
+/// `INSERT` of every column for each table, plain and ignoring a conflicting key.
 static INSERT_SQL: LazyLock<[[String; 2]; 5]> = LazyLock::new(|| {
     ConfigTable::ALL.map(|table| {
         let columns = table.columns();
@@ -71,9 +71,8 @@ static INSERT_SQL: LazyLock<[[String; 2]; 5]> = LazyLock::new(|| {
             .collect::<Vec<_>>()
             .join(", ");
         let name = table.name();
-        let sql = |conflict: &str| {
-            format!("INSERT INTO {name} ({columns}) VALUES ({placeholders}){conflict} RETURNING {columns}")
-        };
+        let sql =
+            |conflict: &str| format!("INSERT INTO {name} ({columns}) VALUES ({placeholders}){conflict}");
         [sql(""), sql(" ON CONFLICT DO NOTHING")]
     })
 });
@@ -119,15 +118,19 @@ pub(super) fn row_digest(table: ConfigTable, row: &Row<'_>, columns: usize) -> r
     ROWS_HASHED.with(|n| n.set(n.get() + 1));
     let mut hasher = RowHasher::new(table.name());
     for i in 0..columns {
-        hasher.cell(match row.get_ref(i)? {
-            ValueRef::Null => Cell::Null,
-            ValueRef::Integer(n) => Cell::Integer(n),
-            ValueRef::Real(x) => Cell::Real(x),
-            ValueRef::Text(t) => Cell::Text(t),
-            ValueRef::Blob(b) => Cell::Blob(b),
-        });
+        hasher.cell(cell(row.get_ref(i)?));
     }
     Ok(hasher.finish())
+}
+
+fn cell(value: ValueRef<'_>) -> Cell<'_> {
+    match value {
+        ValueRef::Null => Cell::Null,
+        ValueRef::Integer(n) => Cell::Integer(n),
+        ValueRef::Real(x) => Cell::Real(x),
+        ValueRef::Text(t) => Cell::Text(t),
+        ValueRef::Blob(b) => Cell::Blob(b),
+    }
 }
 
 /// Whether the rows a statement returns are added to the digest or taken out of it.
@@ -140,6 +143,10 @@ enum Effect {
 impl Tx<'_> {
     /// Inserts one row, `values` in the table's canonical column order; with `ignore_conflict`, a
     /// row whose key exists is skipped. Returns how many rows were inserted (0 or 1).
+    ///
+    /// The row's hash is taken from the values bound, which are what the row stores: every column is
+    /// given, and the tables are STRICT, so SQLite keeps each value as it is. (Imports insert a
+    /// million rows this way; `RETURNING` would buffer each one again.)
     pub(super) fn insert_row(
         &mut self,
         table: ConfigTable,
@@ -147,7 +154,37 @@ impl Tx<'_> {
         ignore_conflict: bool,
     ) -> Result<usize> {
         let sql = &INSERT_SQL[table.index()][usize::from(ignore_conflict)];
-        self.run_returning(table, sql, values, Effect::Added)
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        anyhow::ensure!(
+            stmt.parameter_count() == values.len(),
+            "internal error: {} takes {} values, {} given",
+            table.name(),
+            stmt.parameter_count(),
+            values.len()
+        );
+        for (i, value) in values.iter().enumerate() {
+            stmt.raw_bind_parameter(i + 1, value)?;
+        }
+        let inserted = stmt.raw_execute()?;
+        if inserted == 1 {
+            ROWS_HASHED.with(|n| n.set(n.get() + 1));
+            let mut hasher = RowHasher::new(table.name());
+            for value in values {
+                let output = value.to_sql()?;
+                let cell = match &output {
+                    ToSqlOutput::Borrowed(v) => cell(*v),
+                    ToSqlOutput::Owned(v) => cell(ValueRef::from(v)),
+                    #[allow(unreachable_patterns)] // variants of rusqlite features xmfax does not use
+                    _ => anyhow::bail!(
+                        "internal error: a value of {} that is not plain SQL",
+                        table.name()
+                    ),
+                };
+                hasher.cell(cell);
+            }
+            self.pending.add(table, hasher.finish());
+        }
+        Ok(inserted)
     }
 
     /// Deletes the rows for which `condition` (SQL over the table's columns, parameters `?1`…) holds.
