@@ -290,15 +290,28 @@ fn an_approved_add_applies_exactly_its_domains_with_the_signature_as_certificati
         .collect();
     assert_eq!(actions, ["requests.process", "domains.add", "domains.add"]);
     env.ok(&["audit", "verify"]);
-    // The approved form certifies further domains added by hand under its reference.
+    // The approved form certifies again, by hand under its reference, a domain it lists, and only those.
+    env.ok(&["domains", "remove", "acme", "acme-labs.example", "--yes"]);
     env.ok(&[
         "domains",
         "add",
         "acme",
-        "acme-extra.example",
+        "acme-labs.example",
         "--request",
         "T-ADD",
     ]);
+    let refused = env.json(
+        1,
+        &[
+            "domains",
+            "add",
+            "acme",
+            "acme-extra.example",
+            "--request",
+            "T-ADD",
+        ],
+    );
+    assert_eq!(refused["refused"][0]["reasons"][0]["code"], "not-on-request");
 }
 
 #[test]
