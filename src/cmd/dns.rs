@@ -6,11 +6,13 @@ use super::{Ctx, Outcome, account_candidates};
 use crate::dns::{Dns, DnsSettings, parse_server, parse_timeout};
 use crate::model::TrustedDomain;
 use crate::model::dns::{DnsChallenge, DnsProof};
+use crate::model::transfer::KindCounts;
 use crate::output::{self, Block, Row, Tabular, or_dash};
 use crate::policy::dns::{self as rules, Answer, Challenge, DmarcLookup, DnsCheck, Status};
 use crate::policy::form::Reason;
+use crate::policy::import::Batch;
 use crate::policy::{domain, security};
-use crate::store::Db;
+use crate::store::{Db, Tx};
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Utc};
 use clap::Args;
@@ -590,4 +592,59 @@ impl Row for ListedDomain {
         cells.insert(7, or_dash(&self.dns_proof.as_ref().map(|p| p.proven_at.clone())));
         cells
     }
+}
+
+/// What an import does to DNS proofs: the file's proofs replace those of each account that lists
+/// `dns_proofs`.
+#[derive(Debug, Default)]
+pub struct ProofImport {
+    pub counts: KindCounts,
+    replacements: Vec<(String, Vec<DnsProof>)>,
+}
+
+pub fn plan_proof_import(db: &Db<'_>, batch: &Batch) -> Result<ProofImport> {
+    let mut plan = ProofImport::default();
+    for (account, proofs) in batch.dns_proofs() {
+        let stored = db.dns_proofs(Some(account))?;
+        let file: Vec<DnsProof> = proofs
+            .iter()
+            .map(|p| DnsProof {
+                account: account.to_string(),
+                domain: p.domain.clone(),
+                proven_at: p.proven_at.clone(),
+                server: p.server.clone(),
+                record: p.record.clone(),
+                proven_by: p.proven_by.clone(),
+            })
+            .collect();
+        let before = plan.counts;
+        for proof in &file {
+            match stored.iter().find(|s| s.domain == proof.domain) {
+                Some(s) if s == proof => plan.counts.unchanged += 1,
+                Some(_) => plan.counts.updated += 1,
+                None => plan.counts.created += 1,
+            }
+        }
+        plan.counts.removed += stored
+            .iter()
+            .filter(|s| !file.iter().any(|f| f.domain == s.domain))
+            .count() as u64;
+        let changed = plan.counts.created + plan.counts.updated + plan.counts.removed
+            > before.created + before.updated + before.removed;
+        if changed {
+            plan.replacements.push((account.to_string(), file));
+        }
+    }
+    Ok(plan)
+}
+
+/// Writes the proofs an import replaces (its summary audit row covers them, with their counts).
+pub fn apply_proof_import(tx: &mut Tx<'_>, plan: &ProofImport) -> Result<()> {
+    for (account, proofs) in &plan.replacements {
+        tx.delete_dns_proofs(account)?;
+        for proof in proofs {
+            tx.upsert_dns_proof(proof)?;
+        }
+    }
+    Ok(())
 }

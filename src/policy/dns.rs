@@ -253,6 +253,66 @@ fn shorten(text: &str, max_chars: usize) -> String {
     }
 }
 
+/// A proof read from an export document, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedProof {
+    pub line: u32,
+    pub domain: String,
+    pub proven_at: String,
+    pub server: String,
+    pub record: String,
+    pub proven_by: String,
+}
+
+/// Checks the fields of an imported proof: a domain that normalizes, an RFC 3339 time, a server and
+/// an agent name of printable text, and a record that is a challenge record. A proof is evidence:
+/// one that could not have come from `domains prove` is refused, not repaired.
+pub fn imported_proof(
+    line: u32,
+    domain: Option<&str>,
+    proven_at: Option<&str>,
+    server: Option<&str>,
+    record: Option<&str>,
+    proven_by: Option<&str>,
+) -> Result<ImportedProof, String> {
+    let (Some(domain), Some(proven_at), Some(server), Some(record), Some(proven_by)) =
+        (domain, proven_at, server, record, proven_by)
+    else {
+        return Err("a DNS proof needs domain, proven_at, server, record and proven_by".to_string());
+    };
+    let domain = super::domain::normalize(domain).map_err(|p| p.message)?.ascii;
+    let time = DateTime::parse_from_rfc3339(proven_at.trim())
+        .map_err(|_| format!("proven_at {proven_at:?} is not an RFC 3339 time"))?;
+    let printable = |what: &str, text: &str, max: usize| {
+        if text.trim().is_empty() || text.chars().count() > max || text.chars().any(char::is_control) {
+            Err(format!(
+                "{what} must be 1 to {max} printable characters, not {:?}",
+                shorten(text, 60)
+            ))
+        } else {
+            Ok(text.trim().to_string())
+        }
+    };
+    let server = printable("server", server, 200)?;
+    let proven_by = printable("proven_by", proven_by, 200)?;
+    let record = printable("record", record, MAX_RECORD_LEN)?;
+    let token = record.strip_prefix(TOKEN_PREFIX).unwrap_or("");
+    if token.len() < 2 * 16 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!(
+            "record {:?} is not a challenge record ({TOKEN_PREFIX} and a token of 128 bits or more)",
+            shorten(&record, 60)
+        ));
+    }
+    Ok(ImportedProof {
+        line,
+        domain,
+        proven_at: shown_time(time.with_timezone(&Utc)),
+        server,
+        record,
+        proven_by,
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // The checks of `domains inspect`
 

@@ -101,6 +101,13 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Removes every proof of an account (an import then writes the file's).
+    pub fn delete_dns_proofs(&mut self, account: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM dns_proofs WHERE account_id = ?1", [account])?;
+        Ok(())
+    }
+
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
         self.tx.execute(
             "INSERT INTO settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = ?2",

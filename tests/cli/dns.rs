@@ -769,3 +769,81 @@ fn require_dns_proof_refuses_unproven_domains_by_flag_or_store_setting() {
     );
     env.code(2, &["settings", "set", "require-dns-proof", "maybe"]);
 }
+
+#[test]
+fn proofs_are_exported_and_imported_and_bad_ones_refused() {
+    let (env, dns) = (Env::new(), server());
+    env.secured_account("acme");
+    let token = env.json(0, &["domains", "challenge", "acme", "good.test"])["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    dns.publish_txt(
+        "_xmfax-challenge.good.test.",
+        &[&format!("xmfax-verification={token}")],
+    );
+    env.ok(&[
+        "domains",
+        "prove",
+        "acme",
+        "good.test",
+        "--dns-server",
+        &dns.server(),
+    ]);
+    let exported = env.ok(&["export"]);
+    assert!(
+        exported.contains("dns_proofs:") && exported.contains(&token),
+        "{exported}"
+    );
+
+    let target = Env::new();
+    let file = target.write_file("export.yaml", &exported);
+    let report = target.json(0, &["import", file.to_str().unwrap()]);
+    assert_eq!(report["counts"]["dns_proofs"]["created"], 1);
+    assert_eq!(target.ok(&["export"]), exported, "round trip");
+    let proofs = target.json(0, &["accounts", "show", "acme"])["dns_proofs"].clone();
+    let original = env.json(0, &["accounts", "show", "acme"])["dns_proofs"].clone();
+    assert_eq!(proofs, original);
+    assert_eq!(
+        target.json(0, &["import", file.to_str().unwrap()])["outcome"],
+        "unchanged"
+    );
+
+    // A proof that `domains prove` could not have written is refused, with its line; nothing changes.
+    for (bad, code) in [
+        ("record: \"xmfax-verification=nothex\"", "invalid-dns-proof"),
+        ("record: \"v=spf1 -all\"", "invalid-dns-proof"),
+        ("proven_at: \"yesterday\"", "invalid-dns-proof"),
+        ("server: \"\\e[2J\"", "invalid-dns-proof"),
+    ] {
+        let key = bad.split(':').next().unwrap();
+        let tampered: String = exported
+            .lines()
+            .map(|line| {
+                if line.trim_start().starts_with(&format!("{key}:")) && line.contains("  ") {
+                    let indent = &line[..line.len() - line.trim_start().len()];
+                    format!("{indent}{bad}\n")
+                } else {
+                    format!("{line}\n")
+                }
+            })
+            .collect();
+        let file = target.write_file("bad.yaml", &tampered);
+        let before = target.dump();
+        let (_, stderr) = target.code(1, &["import", file.to_str().unwrap()]);
+        assert!(stderr.contains(code), "{bad}: {stderr}");
+        assert!(!stderr.contains('\u{1b}'), "{stderr}");
+        assert_eq!(target.dump(), before);
+    }
+    // An empty list removes the account's proofs.
+    let emptied = exported.split("  dns_proofs:").next().unwrap().to_string() + "  dns_proofs: []\n";
+    let file = target.write_file("empty.yaml", &emptied);
+    assert_eq!(
+        target.json(0, &["import", file.to_str().unwrap()])["counts"]["dns_proofs"]["removed"],
+        1
+    );
+    assert_eq!(
+        target.json(0, &["accounts", "show", "acme"])["dns_proofs"],
+        serde_json::json!([])
+    );
+}
