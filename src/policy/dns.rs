@@ -913,6 +913,11 @@ mod tests {
             judge_proof("acme.example", Some(&c), &answer, at(2)).code,
             "wrong-token"
         );
+        let embedded = txt(&[&format!("junk {} junk", challenge_value(&c.token))]);
+        assert_eq!(
+            judge_proof("acme.example", Some(&c), &embedded, at(2)).code,
+            "wrong-token"
+        );
         let escape = txt(&["\u{1b}[31mred"]);
         let message = judge_proof("acme.example", Some(&c), &escape, at(2)).message;
         assert!(message.contains("\\u{1b}"), "{message}");
@@ -1035,7 +1040,7 @@ mod tests {
         assert_eq!(code(&no_spf, &with_dmarc, &[]), (Status::Pass, "dmarc-published"));
         assert_eq!(code(&spf, &without, &[]), (Status::Warn, "dkim-selector-needed"));
         assert_eq!(
-            code(&spf, &without, &[key.clone()]),
+            code(&spf, &without, std::slice::from_ref(&key)),
             (Status::Pass, "spf-and-dkim")
         );
         assert_eq!(code(&spf, &without, &[revoked]), (Status::Fail, "not-viable"));
