@@ -484,6 +484,14 @@ pub fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<Outcome> {
 // ---------------------------------------------------------------------------------------------
 // What other commands take from here
 
+/// `--dkim-selector` asks for a DNS check: without `--dns` it would silently do nothing.
+pub fn refuse_dns_options_without_dns(args: &SecurityDnsArgs) -> Result<()> {
+    if !args.dns && !args.selectors.dkim_selectors.is_empty() {
+        bail!("--dkim-selector is for the DNS checks: add --dns");
+    }
+    Ok(())
+}
+
 /// `security check --dns`: per trusted domain, `domain-controlled` (a proof on record: pass; none:
 /// warn) and, with spoofing protection on, `spoofing-protection-viable` as `domains inspect` judges it.
 pub fn security_checks(db: &Db<'_>, account: &str, args: &SecurityDnsArgs) -> Result<Vec<security::Check>> {

@@ -163,6 +163,7 @@ pub fn check_report(db: &Db<'_>, account: &str) -> Result<CheckReport> {
 fn check(ctx: &Ctx, account: &str, dns: &super::dns::SecurityDnsArgs) -> Result<Outcome> {
     let store = ctx.read_store()?;
     let mut report = check_report(&store.db(), account)?;
+    super::dns::refuse_dns_options_without_dns(dns)?;
     if dns.dns {
         report
             .checks

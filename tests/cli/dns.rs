@@ -653,6 +653,7 @@ fn security_check_dns_adds_domain_control_and_viability_per_trusted_domain() {
     );
     // Without --dns, nothing is asked and the DNS checks are absent.
     let plain = env.json(0, &["security", "check", "acme"]);
+    env.code(2, &["security", "check", "acme", "--dkim-selector", "s1"]);
     assert!(
         plain["checks"]
             .as_array()
