@@ -154,13 +154,16 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Removes an account and everything it has. Its users, networks and trusted domains are deleted
+    /// Removes an account and everything it has. Its users, networks, trusted domains, challenges and
+    /// proofs are deleted
     /// here one table at a time rather than left to `ON DELETE CASCADE`, so that the digest sees them go.
     pub fn delete_account(&mut self, id: &str) -> Result<()> {
         for table in [
             ConfigTable::Users,
             ConfigTable::Whitelist,
             ConfigTable::TrustedDomains,
+            ConfigTable::DnsChallenges,
+            ConfigTable::DnsProofs,
         ] {
             self.delete_rows(table, "account_id = ?1", params![id])?;
         }

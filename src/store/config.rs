@@ -1,7 +1,8 @@
 //! The one place configuration rows are written (accounts with their security settings, users,
-//! whitelist, trusted domains, requests), so that every write keeps the configuration digest: each
-//! statement returns the rows it wrote or removed, whose hashes are added to or subtracted from the
-//! transaction's pending digest, which the next audit row folds into the head and records.
+//! whitelist, trusted domains, requests, DNS challenges and proofs, the store's settings), so that
+//! every write keeps the configuration digest: the hash of each row written is added to the
+//! transaction's pending digest and that of each row removed or replaced subtracted from it; the
+//! next audit row folds it into the head and records it.
 
 use super::{Db, Tx};
 use crate::policy::audit::{Cell, Digest, RowHasher, TableDigest};
@@ -18,15 +19,26 @@ pub enum ConfigTable {
     Whitelist,
     TrustedDomains,
     Requests,
+    DnsChallenges,
+    DnsProofs,
+    Settings,
 }
 
+/// How many configuration tables there are.
+pub const TABLES: usize = ConfigTable::ALL.len();
+
 impl ConfigTable {
-    pub const ALL: [ConfigTable; 5] = [
+    /// A new configuration table goes here too, and its migration creates it empty (an existing
+    /// store's digest is then still right) or updates `config_digest` and the head for its rows.
+    pub const ALL: [ConfigTable; 8] = [
         ConfigTable::Accounts,
         ConfigTable::Users,
         ConfigTable::Whitelist,
         ConfigTable::TrustedDomains,
         ConfigTable::Requests,
+        ConfigTable::DnsChallenges,
+        ConfigTable::DnsProofs,
+        ConfigTable::Settings,
     ];
 
     pub fn name(self) -> &'static str {
@@ -36,6 +48,9 @@ impl ConfigTable {
             ConfigTable::Whitelist => "whitelist",
             ConfigTable::TrustedDomains => "trusted_domains",
             ConfigTable::Requests => "requests",
+            ConfigTable::DnsChallenges => "dns_challenges",
+            ConfigTable::DnsProofs => "dns_proofs",
+            ConfigTable::Settings => "settings",
         }
     }
 
@@ -54,6 +69,9 @@ impl ConfigTable {
             ConfigTable::Requests => {
                 "reference, account_id, action, status, form_text, form_sha256, signed_by, signed_on, reasons, changes, processed_by, processed_at"
             }
+            ConfigTable::DnsChallenges => "account_id, domain, token, issued_by, issued_at",
+            ConfigTable::DnsProofs => "account_id, domain, proven_at, server, record, proven_by",
+            ConfigTable::Settings => "name, value",
         }
     }
 
@@ -63,7 +81,7 @@ impl ConfigTable {
 }
 
 /// `INSERT` of every column for each table, plain and ignoring a conflicting key.
-static INSERT_SQL: LazyLock<[[String; 2]; 5]> = LazyLock::new(|| {
+static INSERT_SQL: LazyLock<[[String; 2]; TABLES]> = LazyLock::new(|| {
     ConfigTable::ALL.map(|table| {
         let columns = table.columns();
         let placeholders = (1..=columns.split(',').count())
@@ -78,11 +96,20 @@ static INSERT_SQL: LazyLock<[[String; 2]; 5]> = LazyLock::new(|| {
 });
 
 /// The digest change a transaction has made and not yet recorded on an audit row.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct PendingDigest {
-    pub tables: [TableDigest; 5],
+    pub tables: [TableDigest; TABLES],
     /// A configuration row was written since the last audit row.
     pub dirty: bool,
+}
+
+impl Default for PendingDigest {
+    fn default() -> Self {
+        PendingDigest {
+            tables: [TableDigest::default(); TABLES],
+            dirty: false,
+        }
+    }
 }
 
 impl PendingDigest {
@@ -263,9 +290,19 @@ impl Tx<'_> {
 
 impl Db<'_> {
     /// Recomputes every table's share of the digest from its rows, in one streamed pass per table.
+    /// A table the store does not have (yet: a migration still to run creates it) counts as empty.
     pub fn recompute_config_digest(&self) -> Result<Vec<(ConfigTable, TableDigest)>> {
         let mut tables = Vec::new();
         for table in ConfigTable::ALL {
+            let exists: bool = self.0.query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table.name()],
+                |row| row.get(0),
+            )?;
+            if !exists {
+                tables.push((table, TableDigest::default()));
+                continue;
+            }
             let mut stmt = self
                 .0
                 .prepare(&format!("SELECT {} FROM {}", table.columns(), table.name()))?;
@@ -494,6 +531,46 @@ mod tests {
             tx.update_imported_domains([write("two.example", "acme", true)], id)?;
             Ok(())
         });
+        step(&mut store, "domains.challenge", |tx| {
+            let challenge = crate::model::dns::DnsChallenge {
+                account: "acme".into(),
+                domain: "acme.example".into(),
+                token: "t1".into(),
+                issued_by: "test".into(),
+                issued_at: "2026-11-27T00:00:00Z".into(),
+                expires_at: "2026-12-27T00:00:00Z".into(),
+            };
+            tx.upsert_dns_challenge(&challenge)?;
+            tx.upsert_dns_challenge(&crate::model::dns::DnsChallenge {
+                token: "t2".into(),
+                ..challenge
+            })
+        });
+        step(&mut store, "domains.prove", |tx| {
+            let proof = crate::model::dns::DnsProof {
+                account: "acme".into(),
+                domain: "acme.example".into(),
+                proven_at: "2026-11-27T00:00:00Z".into(),
+                server: "127.0.0.1".into(),
+                record: "xmfax-proof=t2".into(),
+                proven_by: "test".into(),
+            };
+            tx.upsert_dns_proof(&proof)?;
+            tx.upsert_dns_proof(&crate::model::dns::DnsProof {
+                server: "192.0.2.53".into(),
+                ..proof.clone()
+            })?;
+            tx.delete_dns_proofs("beta")?;
+            tx.upsert_dns_proof(&crate::model::dns::DnsProof {
+                account: "beta".into(),
+                ..proof
+            })
+        });
+        step(&mut store, "import (proofs)", |tx| tx.delete_dns_proofs("beta"));
+        step(&mut store, "settings.set", |tx| {
+            tx.set_setting("require-dns-proof", "on")?;
+            tx.set_setting("require-dns-proof", "off")
+        });
         step(&mut store, "accounts.remove", |tx| tx.delete_account("acme"));
         let db = store.db();
         let left = db.recompute_config_digest().unwrap();
@@ -604,6 +681,7 @@ mod tests {
         let sources = [
             ("accounts.rs", include_str!("accounts.rs")),
             ("audit.rs", include_str!("audit.rs")),
+            ("dns.rs", include_str!("dns.rs")),
             ("domains.rs", include_str!("domains.rs")),
             ("mod.rs", include_str!("mod.rs")),
             ("requests.rs", include_str!("requests.rs")),

@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod config;
+mod dns;
 mod domains;
 mod requests;
 mod sender;
@@ -26,6 +27,7 @@ enum Migration {
 /// a shipped migration is never edited or reordered.
 const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("../../schema.sql")),
+    Migration::Sql(include_str!("dns.sql")),
     Migration::Code(audit::start_configuration_digest),
 ];
 
