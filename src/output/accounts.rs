@@ -87,25 +87,13 @@ impl Tabular for AccountSummary {
             "Email-to-Fax Security > Trusted Email Domains".into(),
         ));
         blocks.push(Block::Rows {
-            header: vec![
-                "DOMAIN",
-                "UNICODE",
-                "SUBDOMAINS",
-                "CERTIFIED BY",
-                "CERTIFIED ON",
-                "REQUEST",
-            ],
+            header: vec!["DOMAIN", "SUBDOMAINS", "CERTIFIED BY", "CERTIFIED ON", "REQUEST"],
             rows: self
                 .trusted_domains
                 .iter()
                 .map(|d| {
                     vec![
-                        d.domain.clone(),
-                        if d.unicode == d.domain {
-                            String::new()
-                        } else {
-                            d.unicode.clone()
-                        },
+                        super::domains::shown_domain(d),
                         yes_no(d.include_subdomains),
                         or_dash(&d.certified_by),
                         or_dash(&d.certified_on),
@@ -125,7 +113,7 @@ impl Tabular for AccountSummary {
                 "STATUS",
                 "SIGNED BY",
                 "SIGNED ON",
-                "PROCESSED AT",
+                "PROCESSED",
                 "CHANGES",
                 "CODES",
             ],
@@ -139,7 +127,7 @@ impl Tabular for AccountSummary {
                         r.status.clone(),
                         or_dash(&r.signed_by),
                         or_dash(&r.signed_on),
-                        r.processed_at.clone(),
+                        date_part(&r.processed_at),
                         super::requests::change_counts(r),
                         super::requests::reason_codes(r),
                     ]
@@ -149,6 +137,11 @@ impl Tabular for AccountSummary {
         });
         blocks
     }
+}
+
+/// `2026-11-20` of `2026-11-20T09:30:00Z`: the day is what a summary needs.
+fn date_part(timestamp: &str) -> String {
+    timestamp.split('T').next().unwrap_or(timestamp).to_string()
 }
 
 fn on_off(value: bool) -> String {
