@@ -1,7 +1,7 @@
-//! Table views of accounts, users, security settings and the audit trail.
+//! Table views of accounts, users and security settings.
 
 use super::{Block, Row, Tabular, or_dash, yes_no};
-use crate::model::{Account, AccountSummary, AuditEntry, User, WhitelistEntry};
+use crate::model::{Account, AccountSummary, User, WhitelistEntry};
 
 impl Row for Account {
     const HEADER: &'static [&'static str] = &[
@@ -146,22 +146,6 @@ fn date_part(timestamp: &str) -> String {
 
 fn on_off(value: bool) -> String {
     if value { "on" } else { "off" }.to_string()
-}
-
-impl Row for AuditEntry {
-    const HEADER: &'static [&'static str] =
-        &["SEQ", "AT", "AGENT", "ACTION", "ACCOUNT", "SUBJECT", "DETAILS"];
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.seq.to_string(),
-            self.at.clone(),
-            self.agent.clone(),
-            self.action.clone(),
-            or_dash(&self.account),
-            or_dash(&self.subject),
-            self.details.to_string(),
-        ]
-    }
 }
 
 impl Tabular for User {

@@ -2,6 +2,7 @@
 //! Commands describe what to show as [`Block`]s; every string is escaped here before it reaches a terminal.
 
 mod accounts;
+mod audit;
 mod domains;
 mod requests;
 pub mod sender;
@@ -9,6 +10,7 @@ pub mod table;
 mod transfer;
 pub mod yaml;
 
+pub use audit::{AuditEvent, AuditLog};
 pub use requests::reason_rows;
 pub use transfer::{emit_document, progress};
 
