@@ -46,7 +46,7 @@ pub struct GlobalArgs {
     #[arg(short = 'o', long, value_enum, global = true, default_value_t = Format::Table, help_heading = "Global options")]
     pub output: Format,
 
-    /// Answer yes to confirmations (needed for removals when stdin is not a terminal)
+    /// Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one
     #[arg(short = 'y', long, global = true, help_heading = "Global options")]
     pub yes: bool,
 
