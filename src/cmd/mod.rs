@@ -130,6 +130,7 @@ impl Ctx {
         dialoguer::Confirm::new()
             .with_prompt(question)
             .default(false)
+            .wait_for_newline(true)
             .interact()
             .context("cannot read the confirmation")
     }
