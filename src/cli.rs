@@ -5,6 +5,8 @@ use crate::output::Format;
 use clap::{Args, Parser};
 use std::path::PathBuf;
 
+/// Trusted email domains of cloud fax accounts for email-to-fax
+///
 /// Manage the trusted email domains of cloud fax accounts: process signed request forms, add and remove
 /// trusted domains with certification checks, verify that accounts restrain their email sources, and
 /// test a sender address exactly as the email-to-fax gateway would decide.

@@ -388,9 +388,18 @@ fn already_processed(request: Request, mode: Mode) -> ProcessReport {
 
 impl Tabular for ProcessReport {
     fn blocks(&self) -> Vec<Block> {
+        let blank = |value: &str, placeholder: &str| {
+            if value.is_empty() {
+                placeholder.to_string()
+            } else {
+                value.to_string()
+            }
+        };
         let heading = format!(
             "Request {} ({} for account {})",
-            self.reference, self.action, self.account
+            blank(&self.reference, "(no reference)"),
+            self.action,
+            blank(&self.account, "(none given)")
         );
         if let Some(previous) = &self.previous {
             return vec![
