@@ -94,6 +94,9 @@ _xmfax() {
             xmfax__subcmd__audit,log)
                 cmd="xmfax__subcmd__audit__subcmd__log"
                 ;;
+            xmfax__subcmd__audit,show)
+                cmd="xmfax__subcmd__audit__subcmd__show"
+                ;;
             xmfax__subcmd__audit,verify)
                 cmd="xmfax__subcmd__audit__subcmd__verify"
                 ;;
@@ -102,6 +105,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__audit__subcmd__help,log)
                 cmd="xmfax__subcmd__audit__subcmd__help__subcmd__log"
+                ;;
+            xmfax__subcmd__audit__subcmd__help,show)
+                cmd="xmfax__subcmd__audit__subcmd__help__subcmd__show"
                 ;;
             xmfax__subcmd__audit__subcmd__help,verify)
                 cmd="xmfax__subcmd__audit__subcmd__help__subcmd__verify"
@@ -189,6 +195,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help__subcmd__audit,log)
                 cmd="xmfax__subcmd__help__subcmd__audit__subcmd__log"
+                ;;
+            xmfax__subcmd__help__subcmd__audit,show)
+                cmd="xmfax__subcmd__help__subcmd__audit__subcmd__show"
                 ;;
             xmfax__subcmd__help__subcmd__audit,verify)
                 cmd="xmfax__subcmd__help__subcmd__audit__subcmd__verify"
@@ -743,7 +752,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version log verify help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version log show verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -773,7 +782,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit__subcmd__help)
-            opts="log verify help"
+            opts="log show verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,6 +823,20 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__audit__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__audit__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -829,7 +852,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit__subcmd__log)
-            opts="-o -y -h -V --account --limit --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --account --limit --all --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,6 +866,36 @@ _xmfax() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__audit__subcmd__show)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1309,7 +1362,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__audit)
-            opts="log verify"
+            opts="log show verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1323,6 +1376,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__audit__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__audit__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2425,7 +2492,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__security__subcmd__whitelist__subcmd__add)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --force --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

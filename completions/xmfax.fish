@@ -29,9 +29,9 @@ complete -c xmfax -n "__fish_xmfax_needs_command" -l agent -d 'Who is making cha
 complete -c xmfax -n "__fish_xmfax_needs_command" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_needs_command" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_needs_command" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
-complete -c xmfax -n "__fish_xmfax_needs_command" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_needs_command" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "users" -d 'Registered users of an account'
@@ -50,7 +50,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s V -l version -d 'Print version'
@@ -58,7 +58,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "set" -d 'Change an account\'s name or defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l name -d 'The customer\'s name' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l fax-number -d 'Main fax number, in international form (+16502530000); the outbound number of unlisted senders' -r
@@ -72,7 +72,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -81,7 +81,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -90,7 +90,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -106,7 +106,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
@@ -115,7 +115,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -123,20 +123,20 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an account\'s name or defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Register a user; an address belongs to at most one account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List an account\'s registered users'
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l profile -d 'The user\'s faxing profile [default: the account\'s]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l language -d 'The user\'s language [default: the account\'s]' -r
@@ -146,7 +146,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -155,7 +155,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -164,20 +164,20 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a user; an address belongs to at most one account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an account\'s registered users'
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s V -l version -d 'Print version'
@@ -194,7 +194,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
@@ -203,12 +203,12 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "add" -d 'Add networks (CIDR; a bare address is a /32 or /128)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "remove" -d 'Remove networks'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "add" -d 'Add networks (CIDR; a bare address is a /32 or /128). Prints at once what `security check` will say about them: a network that is not public is added with a warning; one broader than a /16 (IPv4) or /32 (IPv6) restrains nothing and is refused (exit 1) unless --force is given'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "remove" -d 'Remove networks (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "list" -d 'List the whitelisted networks'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
@@ -216,7 +216,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
@@ -229,12 +229,12 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "list" -d 'List trusted domains of one account, or of all'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -248,7 +248,7 @@ json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l include-subdomains -d 'Also trust every subdomain (mail.acme.com under acme.com)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l dry-run -d 'Run every check and report, but change nothing'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -258,7 +258,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -267,7 +267,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -276,12 +276,12 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted domains of one account, or of all'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -290,7 +290,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s V -l version -d 'Print version'
@@ -310,7 +310,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s V -l version -d 'Print version'
@@ -320,7 +320,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
@@ -330,7 +330,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
@@ -341,7 +341,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l dry-run -d 'Run every check and report the outcome, but change and record nothing'
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s V -l version -d 'Print version'
@@ -353,7 +353,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -362,7 +362,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -378,7 +378,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
@@ -420,7 +420,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l tls -d 'The message was received over TLS'
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
@@ -432,7 +432,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l agent -d 'Who is 
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s V -l version -d 'Print version'
@@ -445,43 +445,55 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s o -l output -d 'O
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l dry-run -d 'Run every check and report what would change, but write nothing'
-complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s h -l help -d 'Print help'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "log" -d 'Show audit rows, newest first'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l account -d 'Only rows about this account' -r
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'At most N rows' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -f -a "show" -d 'Show one audit event with its full details'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l account -d 'Only events about this account' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'Show the newest N events' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l all -d 'Show every event'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit rows, newest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one audit event with its full details'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
@@ -490,7 +502,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s o -l output 
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l dynamic -d 'Print the registration of dynamic completion instead, which also completes live values from the store (account IDs, trusted domains, request references)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s V -l version -d 'Print version'
@@ -500,7 +512,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l agent -d 'Who is mak
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s V -l version -d 'Print version'
@@ -520,15 +532,15 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "set" -d 'Change an account\'s name or defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "add" -d 'Register a user; an address belongs to at most one account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List an account\'s registered users'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "set" -d 'Turn spoofing protection or required TLS on or off'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "whitelist" -d 'The whitelist of the customer\'s mail servers (the only sources allowed when non-empty)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "list" -d 'List trusted domains of one account, or of all'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "template" -d 'Print a commented form for the customer to fill in and sign'
@@ -538,5 +550,6 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "list" -d 'List processed requests, oldest first'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from sender" -f -a "test" -d 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit rows, newest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Show one audit event with its full details'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'

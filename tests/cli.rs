@@ -8,8 +8,10 @@ mod cli {
     mod completions;
     mod concurrency;
     mod domains;
+    mod feedback;
     mod hostile;
     mod hostile_files;
+    mod output;
     mod requests;
     mod security;
     mod sender;
