@@ -107,16 +107,7 @@ impl Tabular for AccountSummary {
         blocks.extend(self.users.blocks());
         blocks.push(Block::Title(format!("Signed requests ({})", self.requests.len())));
         blocks.push(Block::Rows {
-            header: vec![
-                "REFERENCE",
-                "ACTION",
-                "STATUS",
-                "SIGNED BY",
-                "SIGNED ON",
-                "PROCESSED",
-                "CHANGES",
-                "CODES",
-            ],
+            header: vec!["REFERENCE", "ACTION", "STATUS", "PROCESSED", "OUTCOME"],
             rows: self
                 .requests
                 .iter()
@@ -125,11 +116,8 @@ impl Tabular for AccountSummary {
                         r.reference.clone(),
                         r.action.clone(),
                         r.status.clone(),
-                        or_dash(&r.signed_by),
-                        or_dash(&r.signed_on),
-                        date_part(&r.processed_at),
-                        super::requests::change_counts(r),
-                        super::requests::reason_codes(r),
+                        super::requests::date_part(&r.processed_at),
+                        super::requests::outcome(r),
                     ]
                 })
                 .collect(),
@@ -137,11 +125,6 @@ impl Tabular for AccountSummary {
         });
         blocks
     }
-}
-
-/// `2026-11-20` of `2026-11-20T09:30:00Z`: the day is what a summary needs.
-fn date_part(timestamp: &str) -> String {
-    timestamp.split('T').next().unwrap_or(timestamp).to_string()
 }
 
 fn on_off(value: bool) -> String {

@@ -254,6 +254,9 @@ fn records(header: &[String], rows: &[Vec<String>], width: usize) -> String {
             text.push('\n');
         }
         for (name, cell) in header.iter().zip(row) {
+            if matches!(cell.as_str(), "" | "-") {
+                continue;
+            }
             let room = width.saturating_sub(label_width + 1).max(longest_word(cell));
             let label = format!("{name}:");
             for (line_no, line) in wrap(cell, room).iter().enumerate() {
