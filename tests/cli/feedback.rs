@@ -314,3 +314,59 @@ fn man_has_a_short_name_and_covers_every_command() {
         "says how to get the other pages"
     );
 }
+
+/// `requests new` on a pseudo-terminal (`script` from util-linux), answering each question in turn.
+#[test]
+fn requests_new_questions_wait_for_enter_and_require_the_requester() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let env = Env::new();
+    account(&env, "acme");
+    let out = env.dir.path().join("new.yaml");
+    let binary = assert_cmd::cargo::cargo_bin("xmfax");
+    let command = format!(
+        "'{}' --db '{}' requests new --out '{}'",
+        binary.display(),
+        env.db.display(),
+        out.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("XMFAX_AGENT", "test-agent")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("`script` (util-linux) runs the command on a pseudo-terminal");
+    let mut stdin = child.stdin.take().unwrap();
+    // After "y", an empty answer: it must not count as the requester's name (asked again).
+    for answer in [
+        "REQ-9",
+        "",
+        "",
+        "acme-corp.example",
+        "y",
+        "",
+        "  ",
+        "Jane Roe",
+        "IT",
+        "jane.roe@acme-corp.example",
+        "y",
+        "y",
+        " ",
+        "Jane Roe",
+        "IT",
+        "",
+    ] {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        let _ = stdin.write_all(format!("{answer}\r").as_bytes());
+        let _ = stdin.flush();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    drop(stdin);
+    let _ = child.kill();
+    let _ = child.wait();
+    let form = std::fs::read_to_string(&out).expect("the form was written");
+    assert!(form.contains("include_subdomains: true"), "{form}");
+    assert!(form.contains("  name: \"Jane Roe\"\n  title: \"IT\"\n"), "{form}");
+    assert!(form.contains("email: \"jane.roe@acme-corp.example\""), "{form}");
+}
