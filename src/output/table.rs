@@ -80,12 +80,12 @@ pub fn render_rows(header: &[&str], rows: &[Vec<String>], width: Option<usize>) 
     text
 }
 
+/// The columns and rows left to draw, and the values said once above the table instead.
+type Kept = (Vec<String>, Vec<Vec<String>>, Vec<(String, String)>);
+
 /// Leaves out the columns with no value in any row, and an ACCOUNT column whose rows all name the
 /// same account; that account is returned to be said once above the table.
-fn drop_silent_columns(
-    header: &[&str],
-    rows: &[Vec<String>],
-) -> (Vec<String>, Vec<Vec<String>>, Vec<(String, String)>) {
+fn drop_silent_columns(header: &[&str], rows: &[Vec<String>]) -> Kept {
     let mut common = Vec::new();
     let keep: Vec<bool> = header
         .iter()
