@@ -147,7 +147,7 @@ fn push_wrapped(text: &mut String, line: &str, width: Option<usize>, indent: &st
     let first = table::wrap(body, first_room);
     let head = first.first().cloned().unwrap_or_default();
     text.push_str(first_indent);
-    text.push_str(&head);
+    text.push_str(head.trim_end());
     text.push('\n');
     let rest = body[head.len()..].trim_start();
     if !rest.is_empty() {
