@@ -49,6 +49,9 @@ _xmfax() {
             xmfax,sender)
                 cmd="xmfax__subcmd__sender"
                 ;;
+            xmfax,settings)
+                cmd="xmfax__subcmd__settings"
+                ;;
             xmfax,users)
                 cmd="xmfax__subcmd__users"
                 ;;
@@ -115,14 +118,23 @@ _xmfax() {
             xmfax__subcmd__domains,add)
                 cmd="xmfax__subcmd__domains__subcmd__add"
                 ;;
+            xmfax__subcmd__domains,challenge)
+                cmd="xmfax__subcmd__domains__subcmd__challenge"
+                ;;
             xmfax__subcmd__domains,check)
                 cmd="xmfax__subcmd__domains__subcmd__check"
                 ;;
             xmfax__subcmd__domains,help)
                 cmd="xmfax__subcmd__domains__subcmd__help"
                 ;;
+            xmfax__subcmd__domains,inspect)
+                cmd="xmfax__subcmd__domains__subcmd__inspect"
+                ;;
             xmfax__subcmd__domains,list)
                 cmd="xmfax__subcmd__domains__subcmd__list"
+                ;;
+            xmfax__subcmd__domains,prove)
+                cmd="xmfax__subcmd__domains__subcmd__prove"
                 ;;
             xmfax__subcmd__domains,remove)
                 cmd="xmfax__subcmd__domains__subcmd__remove"
@@ -130,14 +142,23 @@ _xmfax() {
             xmfax__subcmd__domains__subcmd__help,add)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__add"
                 ;;
+            xmfax__subcmd__domains__subcmd__help,challenge)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__challenge"
+                ;;
             xmfax__subcmd__domains__subcmd__help,check)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__check"
                 ;;
             xmfax__subcmd__domains__subcmd__help,help)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__help"
                 ;;
+            xmfax__subcmd__domains__subcmd__help,inspect)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__inspect"
+                ;;
             xmfax__subcmd__domains__subcmd__help,list)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__list"
+                ;;
+            xmfax__subcmd__domains__subcmd__help,prove)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__prove"
                 ;;
             xmfax__subcmd__domains__subcmd__help,remove)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__remove"
@@ -175,6 +196,9 @@ _xmfax() {
             xmfax__subcmd__help,sender)
                 cmd="xmfax__subcmd__help__subcmd__sender"
                 ;;
+            xmfax__subcmd__help,settings)
+                cmd="xmfax__subcmd__help__subcmd__settings"
+                ;;
             xmfax__subcmd__help,users)
                 cmd="xmfax__subcmd__help__subcmd__users"
                 ;;
@@ -205,11 +229,20 @@ _xmfax() {
             xmfax__subcmd__help__subcmd__domains,add)
                 cmd="xmfax__subcmd__help__subcmd__domains__subcmd__add"
                 ;;
+            xmfax__subcmd__help__subcmd__domains,challenge)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__challenge"
+                ;;
             xmfax__subcmd__help__subcmd__domains,check)
                 cmd="xmfax__subcmd__help__subcmd__domains__subcmd__check"
                 ;;
+            xmfax__subcmd__help__subcmd__domains,inspect)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__inspect"
+                ;;
             xmfax__subcmd__help__subcmd__domains,list)
                 cmd="xmfax__subcmd__help__subcmd__domains__subcmd__list"
+                ;;
+            xmfax__subcmd__help__subcmd__domains,prove)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__prove"
                 ;;
             xmfax__subcmd__help__subcmd__domains,remove)
                 cmd="xmfax__subcmd__help__subcmd__domains__subcmd__remove"
@@ -252,6 +285,12 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help__subcmd__sender,test)
                 cmd="xmfax__subcmd__help__subcmd__sender__subcmd__test"
+                ;;
+            xmfax__subcmd__help__subcmd__settings,list)
+                cmd="xmfax__subcmd__help__subcmd__settings__subcmd__list"
+                ;;
+            xmfax__subcmd__help__subcmd__settings,set)
+                cmd="xmfax__subcmd__help__subcmd__settings__subcmd__set"
                 ;;
             xmfax__subcmd__help__subcmd__users,add)
                 cmd="xmfax__subcmd__help__subcmd__users__subcmd__add"
@@ -373,6 +412,24 @@ _xmfax() {
             xmfax__subcmd__sender__subcmd__help,test)
                 cmd="xmfax__subcmd__sender__subcmd__help__subcmd__test"
                 ;;
+            xmfax__subcmd__settings,help)
+                cmd="xmfax__subcmd__settings__subcmd__help"
+                ;;
+            xmfax__subcmd__settings,list)
+                cmd="xmfax__subcmd__settings__subcmd__list"
+                ;;
+            xmfax__subcmd__settings,set)
+                cmd="xmfax__subcmd__settings__subcmd__set"
+                ;;
+            xmfax__subcmd__settings__subcmd__help,help)
+                cmd="xmfax__subcmd__settings__subcmd__help__subcmd__help"
+                ;;
+            xmfax__subcmd__settings__subcmd__help,list)
+                cmd="xmfax__subcmd__settings__subcmd__help__subcmd__list"
+                ;;
+            xmfax__subcmd__settings__subcmd__help,set)
+                cmd="xmfax__subcmd__settings__subcmd__help__subcmd__set"
+                ;;
             xmfax__subcmd__users,add)
                 cmd="xmfax__subcmd__users__subcmd__add"
                 ;;
@@ -404,7 +461,7 @@ _xmfax() {
 
     case "${cmd}" in
         xmfax)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains requests sender export import audit completions man help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains requests sender export import audit settings completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -980,7 +1037,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version add remove list check help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version add remove list check challenge prove inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,6 +1108,36 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__domains__subcmd__challenge)
+            opts="-o -y -h -V --renew --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__domains__subcmd__check)
             opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1082,7 +1169,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__help)
-            opts="add remove list check help"
+            opts="add remove list check challenge prove inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,6 +1183,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__challenge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1137,7 +1238,35 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__domains__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__prove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1165,6 +1294,48 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__domains__subcmd__inspect)
+            opts="-o -y -h -V --dkim-selector --dns-server --dns-timeout --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dkim-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__domains__subcmd__list)
             opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1172,6 +1343,44 @@ _xmfax() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__prove)
+            opts="-o -y -h -V --dns-server --dns-timeout --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1264,7 +1473,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help)
-            opts="accounts users security domains requests sender export import audit completions man help"
+            opts="accounts users security domains requests sender export import audit settings completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1432,7 +1641,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__domains)
-            opts="add remove list check"
+            opts="add remove list check challenge prove inspect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1446,6 +1655,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__domains__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__challenge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1473,7 +1696,35 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__help__subcmd__domains__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__prove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1768,6 +2019,48 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__sender__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__settings)
+            opts="set list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__settings__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__settings__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2120,7 +2413,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__requests__subcmd__process)
-            opts="-o -y -h -V --max-age-days --dry-run --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --max-age-days --dry-run --require-dns-proof --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2282,12 +2575,24 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__security__subcmd__check)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --dns --dkim-selector --dns-server --dns-timeout --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dkim-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2766,6 +3071,152 @@ _xmfax() {
                     COMPREPLY=($(compgen -W "email portal api receive" -- "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version set list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__help)
+            opts="set list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__list)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__set)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version require-dns-proof on off"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

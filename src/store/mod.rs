@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod dns;
 mod domains;
 mod requests;
 mod sender;
@@ -24,7 +25,10 @@ enum Migration {
 
 /// Migration N is `MIGRATIONS[N - 1]`; the store's version is `PRAGMA user_version`. Append only:
 /// a shipped migration is never edited or reordered.
-const MIGRATIONS: &[Migration] = &[Migration::Sql(include_str!("../../schema.sql"))];
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(include_str!("../../schema.sql")),
+    Migration::Sql(include_str!("dns.sql")),
+];
 
 /// Marks a SQLite file as an xmfax store ('XMFX').
 const APPLICATION_ID: i64 = 1_481_459_288;
