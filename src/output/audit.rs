@@ -197,6 +197,16 @@ pub fn summary(entry: &AuditEntry) -> String {
             }
             phrase
         }
+        "domains.challenge" => format!(
+            "{subject} (token expires {})",
+            text(d, "expires_at").unwrap_or("?")
+        ),
+        "domains.prove" => format!("{subject} proved in DNS ({})", text(d, "record").unwrap_or("?")),
+        "settings.set" => format!(
+            "{subject} {} → {}",
+            text(d, "previous").unwrap_or("-"),
+            text(d, "value").unwrap_or("?")
+        ),
         "import" => {
             let counts = &d["counts"];
             let kinds: Vec<String> = ["accounts", "users", "whitelist", "trusted_domains"]

@@ -332,6 +332,7 @@ fn yaml_reads_as_the_json_for_every_command_in_pyyaml_and_serde() {
         (vec!["audit", "log", "--all"], 0),
         (vec!["audit", "show", "1"], 0),
         (vec!["audit", "verify"], 0),
+        (vec!["settings", "list"], 0),
         (vec!["export"], 0),
     ];
     for (args, code) in commands {
