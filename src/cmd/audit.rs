@@ -10,7 +10,7 @@ use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Show audit rows, newest first
+    /// Show audit rows, newest first, printed as they are read (page with --limit and --after)
     Log {
         /// Only rows about this account
         #[arg(long, add = ArgValueCandidates::new(account_candidates))]
@@ -18,6 +18,9 @@ pub enum AuditCommand {
         /// At most N rows
         #[arg(long, value_name = "N")]
         limit: Option<u32>,
+        /// Start after this row (the last SEQ of the previous page): only older rows
+        #[arg(long, value_name = "SEQ")]
+        after: Option<i64>,
     },
     /// Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted
     Verify,
@@ -54,14 +57,19 @@ impl Tabular for VerifyReport {
 
 pub fn run(ctx: &Ctx, command: AuditCommand) -> Result<Outcome> {
     match command {
-        AuditCommand::Log { account, limit } => log(ctx, account.as_deref(), limit),
+        AuditCommand::Log {
+            account,
+            limit,
+            after,
+        } => log(ctx, account.as_deref(), after, limit),
         AuditCommand::Verify => verify(ctx),
     }
 }
 
-fn log(ctx: &Ctx, account: Option<&str>, limit: Option<u32>) -> Result<Outcome> {
-    let store = ctx.read_store()?;
-    output::emit(ctx.format, &store.db().audit_log(account, limit)?)?;
+fn log(ctx: &Ctx, account: Option<&str>, after: Option<i64>, limit: Option<u32>) -> Result<Outcome> {
+    ctx.read_store()?.snapshot(|db| {
+        db.stream_audit_log(account, after, limit, |rows| output::emit_rows(ctx.format, rows))
+    })?;
     Ok(Outcome::Success)
 }
 

@@ -81,6 +81,105 @@ pub fn render<T: Serialize + Tabular + ?Sized>(format: Format, value: &T) -> Res
     })
 }
 
+/// Rows of a streamed table are laid out this many at a time: memory stays bounded however long the
+/// list, and a short list looks exactly like a table rendered whole.
+const TABLE_CHUNK_ROWS: usize = 1000;
+
+/// Writes a list to stdout as its rows are read, in the chosen format: a JSON array element by
+/// element, YAML sequence items one by one, or tables of at most [`TABLE_CHUNK_ROWS`] rows (each
+/// under the header). The first error from `rows` stops the output and is returned: a JSON or YAML
+/// document cut short by it does not parse, so a script cannot mistake it for the whole list.
+pub fn emit_rows<R: Serialize + Row>(
+    format: Format,
+    rows: &mut dyn Iterator<Item = Result<R>>,
+) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    write_rows(format, rows, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn write_rows<R: Serialize + Row>(
+    format: Format,
+    rows: &mut dyn Iterator<Item = Result<R>>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let failure = std::cell::RefCell::new(None);
+    let mut items = std::iter::from_fn(|| match rows.next()? {
+        Ok(row) => Some(row),
+        Err(e) => {
+            *failure.borrow_mut() = Some(e);
+            None
+        }
+    });
+    match format {
+        Format::Json => {
+            let mut serializer = serde_json::Serializer::pretty(&mut *out);
+            let mut seq = serializer.serialize_seq(None).map_err(io_first)?;
+            for item in items.by_ref() {
+                seq.serialize_element(&item).map_err(io_first)?;
+            }
+            if let Some(e) = failure.take() {
+                return Err(e);
+            }
+            seq.end().map_err(io_first)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Yaml => {
+            let mut first = items.next();
+            if first.is_none() {
+                if let Some(e) = failure.take() {
+                    return Err(e);
+                }
+                out.write_all(b"[]\n")?;
+                return Ok(());
+            }
+            // Each item is written as a one-item sequence: the same text as the item of a whole
+            // sequence, and nothing is kept once it is out.
+            while let Some(item) = first.take().or_else(|| items.next()) {
+                serde_yaml::to_writer(&mut *out, &[item])?;
+            }
+        }
+        Format::Table => {
+            let mut any = false;
+            loop {
+                let chunk: Vec<Vec<String>> =
+                    items.by_ref().take(TABLE_CHUNK_ROWS).map(|r| r.cells()).collect();
+                if chunk.is_empty() && any {
+                    break;
+                }
+                any = true;
+                let last = chunk.len() < TABLE_CHUNK_ROWS;
+                out.write_all(
+                    render_blocks(&[Block::Rows {
+                        header: R::HEADER.to_vec(),
+                        rows: chunk,
+                        empty: "(none)",
+                    }])
+                    .as_bytes(),
+                )?;
+                if last {
+                    break;
+                }
+            }
+        }
+    }
+    match failure.take() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// serde_json's error for a failed write, as the `io::Error` it wraps (so a closed pipe is known as one).
+fn io_first(e: serde_json::Error) -> anyhow::Error {
+    if e.is_io() {
+        std::io::Error::from(e).into()
+    } else {
+        e.into()
+    }
+}
+
 /// One compact JSON document per line, for streams of results.
 pub fn json_line<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> Result<()> {
     serde_json::to_writer(&mut *out, value)?;

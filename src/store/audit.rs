@@ -88,26 +88,40 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The newest `limit` rows (of one account, if given), newest first.
-    pub fn audit_log(&self, account: Option<&str>, limit: Option<u32>) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.0.prepare(
+    /// Streams audit rows to `consume`, newest first: those of `account` (or all), older than the
+    /// row `before` (the previous page's last), at most `limit`.
+    pub fn stream_audit_log<T>(
+        &self,
+        account: Option<&str>,
+        before: Option<i64>,
+        limit: Option<u32>,
+        consume: impl FnOnce(&mut dyn Iterator<Item = Result<AuditEntry>>) -> Result<T>,
+    ) -> Result<T> {
+        let limit = super::sql_limit(limit);
+        let before = before.unwrap_or(i64::MAX);
+        // Separate statements: `?1 IS NULL OR account = ?1` would keep the index on account unused.
+        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match &account {
+            None => ("seq < ?2", vec![&limit, &before]),
+            Some(id) => ("account = ?3 AND seq < ?2", vec![&limit, &before, id]),
+        };
+        let mut stmt = self.0.prepare(&format!(
             "SELECT seq, at, agent, action, account, subject, details, hash FROM audit
-             WHERE ?1 IS NULL OR account = ?1 ORDER BY seq DESC LIMIT ?2",
-        )?;
-        let limit = limit.map_or(-1, i64::from);
-        let rows = stmt.query_map(params![account, limit], |row| {
-            let details: String = row.get(6)?;
-            Ok(AuditEntry {
-                seq: row.get(0)?,
-                at: row.get(1)?,
-                agent: row.get(2)?,
-                action: row.get(3)?,
-                account: row.get(4)?,
-                subject: row.get(5)?,
-                details: serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details)),
-                hash: row.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+             WHERE {filter} ORDER BY seq DESC LIMIT ?1"
+        ))?;
+        super::scale::stream(&mut stmt, &params, audit_entry_from_row, consume)
     }
+}
+
+fn audit_entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let details: String = row.get(6)?;
+    Ok(AuditEntry {
+        seq: row.get(0)?,
+        at: row.get(1)?,
+        agent: row.get(2)?,
+        action: row.get(3)?,
+        account: row.get(4)?,
+        subject: row.get(5)?,
+        details: serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details)),
+        hash: row.get(7)?,
+    })
 }

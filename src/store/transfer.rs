@@ -2,6 +2,7 @@
 //! and the record of each import (`imports`, `trusted_domains.import_id`).
 
 use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
+use super::domains::reversed_labels_into;
 use super::{Db, Tx};
 use crate::model::transfer::{AccountExport, DomainExport, SecurityExport, UserExport};
 use crate::model::{Account, User};
@@ -9,8 +10,10 @@ use crate::policy::import::{DateText, DomainWrite, FileUser, StoredDomain};
 use anyhow::Result;
 use rusqlite::params;
 
-/// The secondary index a large import drops and rebuilds. Same definition as in schema.sql.
-const ACCOUNT_INDEX: &str = "CREATE INDEX trusted_domains_account ON trusted_domains(account_id)";
+/// The secondary indexes a large import drops and rebuilds. Same definitions as in the migrations
+/// (`scale::index_for_scale`).
+const DOMAIN_INDEXES: &str = "CREATE INDEX trusted_domains_account ON trusted_domains(account_id, domain);
+     CREATE INDEX trusted_domains_reversed ON trusted_domains(labels_reversed);";
 
 impl Db<'_> {
     pub fn trusted_domain_count(&self) -> Result<u64> {
@@ -176,14 +179,15 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn drop_domain_account_index(&mut self) -> Result<()> {
-        self.tx
-            .execute_batch("DROP INDEX IF EXISTS trusted_domains_account")?;
+    pub fn drop_domain_indexes(&mut self) -> Result<()> {
+        self.tx.execute_batch(
+            "DROP INDEX IF EXISTS trusted_domains_account; DROP INDEX IF EXISTS trusted_domains_reversed;",
+        )?;
         Ok(())
     }
 
-    pub fn create_domain_account_index(&mut self) -> Result<()> {
-        self.tx.execute_batch(ACCOUNT_INDEX)?;
+    pub fn create_domain_indexes(&mut self) -> Result<()> {
+        self.tx.execute_batch(DOMAIN_INDEXES)?;
         Ok(())
     }
 
@@ -207,8 +211,8 @@ impl Tx<'_> {
         mut written: impl FnMut(),
     ) -> Result<u64> {
         let sql = "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by,
-                 certified_on, request_ref, import_id, added_by, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+                 certified_on, request_ref, import_id, added_by, added_at, labels_reversed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
         self.write_domains(sql, domains, import_id, &mut written)
     }
 
@@ -223,7 +227,7 @@ impl Tx<'_> {
                  added_by = CASE WHEN account_id = ?2 THEN added_by ELSE ?8 END,
                  added_at = CASE WHEN account_id = ?2 THEN added_at ELSE ?9 END,
                  account_id = ?2, include_subdomains = ?3, certified_by = ?4, certified_on = ?5,
-                 request_ref = ?6, import_id = ?7
+                 request_ref = ?6, import_id = ?7, labels_reversed = ?10
              WHERE domain = ?1";
         self.write_domains(sql, domains, import_id, &mut || {})
     }
@@ -242,6 +246,7 @@ impl Tx<'_> {
         stmt.raw_bind_parameter(8, self.agent)?;
         stmt.raw_bind_parameter(9, &now)?;
         let mut dates = DateText::default();
+        let mut reversed = String::new();
         let mut changed = 0;
         for d in domains {
             stmt.raw_bind_parameter(1, d.domain)?;
@@ -250,6 +255,9 @@ impl Tx<'_> {
             stmt.raw_bind_parameter(4, d.certified_by)?;
             stmt.raw_bind_parameter(5, d.certified_on.map(|date| dates.text(date)))?;
             stmt.raw_bind_parameter(6, d.request)?;
+            reversed.clear();
+            reversed_labels_into(d.domain, &mut reversed);
+            stmt.raw_bind_parameter(10, &reversed)?;
             changed += stmt.raw_execute()? as u64;
             written();
         }
