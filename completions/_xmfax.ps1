@@ -59,7 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts by ID, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains)')
@@ -86,6 +86,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;accounts;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N accounts')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this account ID (the last one of the previous page)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -148,7 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;accounts;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts by ID, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains)')
@@ -186,7 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users by address, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -209,6 +211,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;users;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N users')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this address (the last one of the previous page; compared case-insensitively)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -238,7 +242,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;users;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users by address, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -427,7 +431,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting domains')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Run the checks that need no account on domains (exit 1 if any would be refused)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -467,6 +471,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;domains;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N domains')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this domain (the last one of the previous page). Listing every account, ACCOUNT/DOMAIN also works after a domain that has since been removed')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -497,7 +503,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;domains;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting domains')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Run the checks that need no account on domains (exit 1 if any would be refused)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -533,7 +539,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -602,6 +608,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;requests;list' {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only the requests of this account')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only approved or only refused requests')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N requests')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this request (the last reference of the previous page)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -634,7 +642,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -754,7 +762,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -762,6 +770,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;audit;log' {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only rows about this account')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N rows')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this row (the last SEQ of the previous page): only older rows')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -790,7 +799,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;audit;help' {
-            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -851,7 +860,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;help;accounts' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts by ID, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains)')
@@ -874,7 +883,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;help;users' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users by address, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user')
             break
         }
@@ -917,7 +926,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;help;domains' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting domains')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Run the checks that need no account on domains (exit 1 if any would be refused)')
             break
         }
@@ -938,7 +947,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             break
         }
@@ -974,7 +983,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;help;audit' {
-            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit rows, newest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
             break
         }

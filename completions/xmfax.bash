@@ -603,12 +603,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__accounts__subcmd__list)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -829,7 +837,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit__subcmd__log)
-            opts="-o -y -h -V --account --limit --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --account --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -840,6 +848,10 @@ _xmfax() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1113,12 +1125,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__list)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1981,7 +2001,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__requests__subcmd__list)
-            opts="-o -y -h -V --account --status --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --account --status --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1993,6 +2013,14 @@ _xmfax() {
                     ;;
                 --status)
                     COMPREPLY=($(compgen -W "approved refused" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2865,12 +2893,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__users__subcmd__list)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

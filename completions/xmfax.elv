@@ -55,7 +55,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Create an account with its defaults'
-            cand list 'List every account'
+            cand list 'List accounts by ID, printed as they are read (page with --limit and --after)'
             cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
             cand set 'Change an account''s name or defaults'
             cand remove 'Remove an account and everything it has (users, whitelist, trusted domains)'
@@ -80,6 +80,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;accounts;list'= {
+            cand --limit 'Print at most N accounts'
+            cand --after 'Start after this account ID (the last one of the previous page)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -138,7 +140,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;accounts;help'= {
             cand add 'Create an account with its defaults'
-            cand list 'List every account'
+            cand list 'List accounts by ID, printed as they are read (page with --limit and --after)'
             cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
             cand set 'Change an account''s name or defaults'
             cand remove 'Remove an account and everything it has (users, whitelist, trusted domains)'
@@ -169,7 +171,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Register a user; an address belongs to at most one account'
-            cand list 'List an account''s registered users'
+            cand list 'List an account''s registered users by address, printed as they are read (page with --limit and --after)'
             cand remove 'Remove a registered user'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -190,6 +192,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;users;list'= {
+            cand --limit 'Print at most N users'
+            cand --after 'Start after this address (the last one of the previous page; compared case-insensitively)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -217,7 +221,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;users;help'= {
             cand add 'Register a user; an address belongs to at most one account'
-            cand list 'List an account''s registered users'
+            cand list 'List an account''s registered users by address, printed as they are read (page with --limit and --after)'
             cand remove 'Remove a registered user'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -381,7 +385,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
             cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
             cand remove 'Stop trusting domains'
-            cand list 'List trusted domains of one account, or of all'
+            cand list 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -418,6 +422,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;domains;list'= {
+            cand --limit 'Print at most N domains'
+            cand --after 'Start after this domain (the last one of the previous page). Listing every account, ACCOUNT/DOMAIN also works after a domain that has since been removed'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -446,7 +452,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;domains;help'= {
             cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
             cand remove 'Stop trusting domains'
-            cand list 'List trusted domains of one account, or of all'
+            cand list 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -476,7 +482,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
             cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
-            cand list 'List processed requests, oldest first'
+            cand list 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -540,6 +546,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;list'= {
             cand --account 'Only the requests of this account'
             cand --status 'Only approved or only refused requests'
+            cand --limit 'Print at most N requests'
+            cand --after 'Start after this request (the last reference of the previous page)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -570,7 +578,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
             cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
-            cand list 'List processed requests, oldest first'
+            cand list 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -675,13 +683,14 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand log 'Show audit rows, newest first'
+            cand log 'Show audit rows, newest first, printed as they are read (page with --limit and --after)'
             cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;audit;log'= {
             cand --account 'Only rows about this account'
             cand --limit 'At most N rows'
+            cand --after 'Start after this row (the last SEQ of the previous page): only older rows'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -708,7 +717,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;audit;help'= {
-            cand log 'Show audit rows, newest first'
+            cand log 'Show audit rows, newest first, printed as they are read (page with --limit and --after)'
             cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -762,7 +771,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;help;accounts'= {
             cand add 'Create an account with its defaults'
-            cand list 'List every account'
+            cand list 'List accounts by ID, printed as they are read (page with --limit and --after)'
             cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
             cand set 'Change an account''s name or defaults'
             cand remove 'Remove an account and everything it has (users, whitelist, trusted domains)'
@@ -779,7 +788,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;help;users'= {
             cand add 'Register a user; an address belongs to at most one account'
-            cand list 'List an account''s registered users'
+            cand list 'List an account''s registered users by address, printed as they are read (page with --limit and --after)'
             cand remove 'Remove a registered user'
         }
         &'xmfax;help;users;add'= {
@@ -811,7 +820,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;domains'= {
             cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
             cand remove 'Stop trusting domains'
-            cand list 'List trusted domains of one account, or of all'
+            cand list 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
         }
         &'xmfax;help;domains;add'= {
@@ -827,7 +836,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
             cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
-            cand list 'List processed requests, oldest first'
+            cand list 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
         }
         &'xmfax;help;requests;template'= {
@@ -852,7 +861,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;import'= {
         }
         &'xmfax;help;audit'= {
-            cand log 'Show audit rows, newest first'
+            cand log 'Show audit rows, newest first, printed as they are read (page with --limit and --after)'
             cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
         }
         &'xmfax;help;audit;log'= {

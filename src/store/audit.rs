@@ -98,11 +98,13 @@ impl Db<'_> {
         consume: impl FnOnce(&mut dyn Iterator<Item = Result<AuditEntry>>) -> Result<T>,
     ) -> Result<T> {
         let limit = super::sql_limit(limit);
-        let before = before.unwrap_or(i64::MAX);
-        // Separate statements: `?1 IS NULL OR account = ?1` would keep the index on account unused.
-        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match &account {
-            None => ("seq < ?2", vec![&limit, &before]),
-            Some(id) => ("account = ?3 AND seq < ?2", vec![&limit, &before, id]),
+        // Separate statements: `?1 IS NULL OR account = ?1` would keep the index on account unused,
+        // and a `seq < ?` bound that is always there would make a scan look like a search.
+        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match (&account, &before) {
+            (None, None) => ("1", vec![&limit]),
+            (None, Some(seq)) => ("seq < ?2", vec![&limit, seq]),
+            (Some(id), None) => ("account = ?2", vec![&limit, id]),
+            (Some(id), Some(seq)) => ("account = ?2 AND seq < ?3", vec![&limit, id, seq]),
         };
         let mut stmt = self.0.prepare(&format!(
             "SELECT seq, at, agent, action, account, subject, details, hash FROM audit

@@ -4,6 +4,8 @@
 mod accounts;
 mod audit;
 mod domains;
+#[cfg(test)]
+mod query_plans;
 mod requests;
 mod scale;
 mod sender;
@@ -55,6 +57,12 @@ pub fn timestamp(now: DateTime<Utc>) -> String {
 }
 
 impl Store {
+    fn on(conn: Connection) -> Store {
+        #[cfg(test)]
+        query_plans::record_statements_of(&conn);
+        Store { conn }
+    }
+
     /// Opens the store at `path`, creating it (mode 0600) and applying migrations as needed.
     pub fn open(path: &Path) -> Result<Store> {
         if !path.exists() {
@@ -65,7 +73,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .with_context(|| format!("cannot open store {}", path.display()))?;
-        let mut store = Store { conn };
+        let mut store = Store::on(conn);
         store
             .configure()
             .and_then(|()| store.make_private_if_new(path))
@@ -80,7 +88,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let store = Store { conn };
+        let store = Store::on(conn);
         let version = store.schema_version()?;
         if version == 0 || version > MIGRATIONS.len() as i64 {
             bail!("not a store this version of xmfax can read");
@@ -103,9 +111,7 @@ impl Store {
 
     /// A new, empty store in memory: what reading a store that does not exist yet shows.
     pub fn open_in_memory() -> Result<Store> {
-        let mut store = Store {
-            conn: Connection::open_in_memory()?,
-        };
+        let mut store = Store::on(Connection::open_in_memory()?);
         store.configure()?;
         store.migrate()?;
         Ok(store)
