@@ -10,6 +10,7 @@ mod cli {
     mod domains;
     mod hostile;
     mod hostile_files;
+    mod lists;
     mod requests;
     mod security;
     mod sender;

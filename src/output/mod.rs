@@ -87,8 +87,8 @@ const TABLE_CHUNK_ROWS: usize = 1000;
 
 /// Writes a list to stdout as its rows are read, in the chosen format: a JSON array element by
 /// element, YAML sequence items one by one, or tables of at most [`TABLE_CHUNK_ROWS`] rows (each
-/// under the header). The first error from `rows` stops the output and is returned: a JSON or YAML
-/// document cut short by it does not parse, so a script cannot mistake it for the whole list.
+/// under the header). The first error from `rows` stops the output and is returned (exit 2): a JSON
+/// array cut short by it is left open, so that it does not parse as if it were the whole list.
 pub fn emit_rows<R: Serialize + Row>(
     format: Format,
     rows: &mut dyn Iterator<Item = Result<R>>,
@@ -279,6 +279,74 @@ pub fn or_dash(value: &Option<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Serialize)]
+    struct Item {
+        name: String,
+        note: Option<String>,
+    }
+
+    impl Row for Item {
+        const HEADER: &'static [&'static str] = &["NAME", "NOTE"];
+        fn cells(&self) -> Vec<String> {
+            vec![self.name.clone(), or_dash(&self.note)]
+        }
+    }
+
+    fn items(n: usize) -> Vec<Item> {
+        (0..n)
+            .map(|i| Item {
+                name: format!("item {i}: \"quoted\"\nline"),
+                note: (i % 2 == 0).then(|| "ünïcode".to_string()),
+            })
+            .collect()
+    }
+
+    fn streamed(format: Format, rows: Vec<Result<Item>>) -> (String, Result<()>) {
+        let mut out = Vec::new();
+        let result = write_rows(format, &mut rows.into_iter(), &mut out);
+        (String::from_utf8(out).unwrap(), result)
+    }
+
+    #[test]
+    fn a_streamed_list_reads_exactly_like_the_whole_list() {
+        for n in [0, 1, 3] {
+            for format in [Format::Json, Format::Yaml, Format::Table] {
+                let (text, result) = streamed(format, items(n).into_iter().map(Ok).collect());
+                result.unwrap();
+                assert_eq!(text, render(format, &items(n)).unwrap(), "{format:?}, {n} items");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_table_comes_in_pieces_each_under_its_header() {
+        let (text, result) = streamed(
+            Format::Table,
+            items(2 * TABLE_CHUNK_ROWS + 1).into_iter().map(Ok).collect(),
+        );
+        result.unwrap();
+        assert_eq!(text.matches("NAME").count(), 3);
+        assert_eq!(text.matches("quoted").count(), 2 * TABLE_CHUNK_ROWS + 1);
+    }
+
+    #[test]
+    fn an_error_mid_list_stops_it_and_leaves_no_valid_document() {
+        for format in [Format::Json, Format::Yaml, Format::Table] {
+            let mut rows: Vec<Result<Item>> = items(2).into_iter().map(Ok).collect();
+            rows.push(Err(anyhow::anyhow!("disk gone")));
+            rows.extend(items(3).into_iter().skip(2).map(Ok));
+            let (text, result) = streamed(format, rows);
+            assert_eq!(result.unwrap_err().to_string(), "disk gone");
+            assert!(!text.contains("item 2"), "nothing after the error: {text}");
+            if format == Format::Json {
+                assert!(
+                    serde_json::from_str::<serde_json::Value>(&text).is_err(),
+                    "{text}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn control_characters_are_escaped() {

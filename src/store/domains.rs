@@ -46,7 +46,7 @@ pub(super) fn reversed_labels_into(domain: &str, key: &mut String) {
 
 /// The half-open range of keys strictly below `domain`: from `corp.example.` (exclusive) to
 /// `corp.example/` ('/' follows '.' in binary order).
-fn keys_below(domain: &str) -> (String, String) {
+pub(super) fn keys_below(domain: &str) -> (String, String) {
     let start = reversed_labels(domain);
     let mut end = start.clone();
     end.pop();
