@@ -192,7 +192,7 @@ impl Serialize for StreamedAccounts<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(None)?;
         let mut accounts = self.accounts.borrow_mut();
-        while let Some(account) = accounts.next() {
+        for account in &mut **accounts {
             let exported = account
                 .and_then(|account| self.db.export_account(&account))
                 .map_err(|e| S::Error::custom(format!("{e:#}")))?;

@@ -56,11 +56,14 @@ fn store_with_lists() -> Env {
     env
 }
 
+/// How to get a list object's `--after` key.
+type KeyOf = Box<dyn Fn(&Value) -> String>;
+
 #[test]
 fn pages_by_key_give_exactly_the_whole_list() {
     let env = store_with_lists();
     let text = |v: &Value, field: &str| v[field].as_str().unwrap().to_string();
-    let cases: Vec<(Vec<&str>, Box<dyn Fn(&Value) -> String>)> = vec![
+    let cases: Vec<(Vec<&str>, KeyOf)> = vec![
         (vec!["accounts", "list"], Box::new(move |v| text(v, "id"))),
         (
             vec!["domains", "list"],
