@@ -127,19 +127,16 @@ fn write_rows<R: Serialize + Row>(
             out.write_all(b"\n")?;
         }
         Format::Yaml => {
-            let mut first = items.next();
-            if first.is_none() {
-                if let Some(e) = failure.take() {
-                    return Err(e);
-                }
-                out.write_all(b"[]\n")?;
-                return Ok(());
+            // libyaml emits each event as it comes and keeps only a small buffer.
+            let mut serializer = serde_yaml::Serializer::new(&mut *out);
+            let mut seq = serializer.serialize_seq(None)?;
+            for item in items.by_ref() {
+                seq.serialize_element(&item)?;
             }
-            // Each item is written as a one-item sequence: the same text as the item of a whole
-            // sequence, and nothing is kept once it is out.
-            while let Some(item) = first.take().or_else(|| items.next()) {
-                serde_yaml::to_writer(&mut *out, &[item])?;
+            if let Some(e) = failure.take() {
+                return Err(e);
             }
+            seq.end()?;
         }
         Format::Table => {
             let mut any = false;
