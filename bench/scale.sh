@@ -13,7 +13,7 @@
 #   BENCH_DIR=/tmp/xmfax-scale  where the stores live (REBUILD=1 builds them again)
 #   REPS=15      runs per command and size (the median is reported); the runs of both sizes and of
 #                the sqlite3 baseline are interleaved, so that all see the same machine load
-#   FORMATS="table json yaml"   output formats of the list measurements
+#   FORMATS="table json yaml"   output formats of the list measurements (SKIP_LISTS=1: none)
 #   SCALE=100    the large store is SCALE times the small one (SCALE=10 for a quicker try)
 #   XMFAX=path   use that binary instead of building one
 # Needs: cargo, sqlite3, python3, GNU time (/usr/bin/time).
@@ -118,6 +118,10 @@ for size in small large; do
 done
 
 now_us() { local t=${EPOCHREALTIME/./}; echo $((10#$t)); }
+# With perf, each run's CPU time (task-clock) is measured too: on a loaded machine wall times wait
+# for a core, and CPU times show what the command itself costs.
+use_perf=
+if command -v perf > /dev/null && perf stat -e task-clock -o /dev/null true 2> /dev/null; then use_perf=1; fi
 today=$(date -u +%F)
 
 # One run of a measured step at a size: sets up what it needs (a fresh name for each run of a
@@ -161,48 +165,64 @@ step() { # step SIZE NAME RUN
         audit-log-acct) cmd=("$XMFAX" --db "$db" audit log --account "$account" --limit 50) ;;
         sender-test) cmd=("$XMFAX" --db "$db" sender test "$user" --client-ip 198.18.7.25 --dmarc pass --tls) ;;
     esac
-    local t0 t1 status=0
-    t0=$(now_us)
-    "${cmd[@]}" > /dev/null 2> "$BENCH_DIR/stderr" || status=$?
-    t1=$(now_us)
+    local t0 t1 status=0 wall cpu=0
+    if [[ -n $use_perf ]]; then
+        perf stat -e task-clock -o "$BENCH_DIR/perf.out" -- "${cmd[@]}" > /dev/null 2> "$BENCH_DIR/stderr" || status=$?
+        read -r wall cpu < <(awk '/task-clock/ { c = $1 } /seconds time elapsed/ { w = $1 }
+            END { printf "%d %d\n", w * 1e6, c * 1e3 }' "$BENCH_DIR/perf.out")
+    else
+        t0=$(now_us)
+        "${cmd[@]}" > /dev/null 2> "$BENCH_DIR/stderr" || status=$?
+        t1=$(now_us)
+        wall=$((t1 - t0))
+    fi
     # The conflict and the check of another account's domain are refused on purpose (exit 1).
     local expected=0
     [[ $name == domains-add-conflict || $name == domains-check ]] && expected=1
     if ((status != expected)); then
         echo "bench: $name ($size) exited $status, not $expected: ${cmd[*]}" >&2; cat "$BENCH_DIR/stderr" >&2; exit 1
     fi
-    echo $((t1 - t0))
+    echo "$wall $cpu"
 }
 
 steps=(accounts-show domains-list-acct domains-add-exact domains-add-subdomains domains-add-conflict
        domains-remove domains-check users-add users-remove security-check whitelist-add requests-show
        requests-process audit-log-acct sender-test)
-declare -A times
+declare -A times cpus
 # Warm-up (page cache, a migration the binary may still have to run), not counted.
 for size in small large; do for name in sqlite3-lookup "${steps[@]}"; do step "$size" "$name" 0 > /dev/null; done; done
 for ((run = 1; run <= REPS; run++)); do
     for name in "${steps[@]}"; do
         for size in small large; do
-            times[$size.sqlite3-lookup]+=" $(step "$size" sqlite3-lookup "$run")"
-            times[$size.$name]+=" $(step "$size" "$name" "$run")"
+            for measured in sqlite3-lookup "$name"; do
+                read -r wall cpu < <(step "$size" "$measured" "$run")
+                times[$size.$measured]+=" $wall"
+                cpus[$size.$measured]+=" $cpu"
+            done
         done
     done
 done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '\nsingle-object commands: median of %d runs, ms (10k = %d domains, 1M = %d domains)\n' "$REPS" "$small_domains" "$large_domains"
-printf '%-24s %8s %8s %10s %12s %12s  %s\n' command 10k 1M "1M/10k" "10k/sqlite3" "1M/sqlite3" "goals <= 1.3 and <= 2.0"
-base_small=$(median <<< "${times[small.sqlite3-lookup]}")
-base_large=$(median <<< "${times[large.sqlite3-lookup]}")
-awk -v s="$base_small" -v l="$base_large" 'BEGIN { printf "%-24s %8.2f %8.2f %10.2f\n", "sqlite3 indexed lookup", s / 1000, l / 1000, l / s }'
-for name in "${steps[@]}"; do
-    s=$(median <<< "${times[small.$name]}")
-    l=$(median <<< "${times[large.$name]}")
-    awk -v n="$name" -v s="$s" -v l="$l" -v bs="$base_small" -v bl="$base_large" 'BEGIN {
-        r = l / s; qs = s / bs; ql = l / bl
-        printf "%-24s %8.2f %8.2f %10.2f %12.2f %12.2f  %s\n", n, s / 1000, l / 1000, r, qs, ql,
-            (r <= 1.3 && ql <= 2.0 && qs <= 2.0) ? "met" : "MISSED" }'
-done
+table() { # table TITLE ARRAY
+    local -n values=$2
+    printf '\nsingle-object commands, %s: median of %d runs, ms (10k = %d domains, 1M = %d domains)\n' "$1" "$REPS" "$small_domains" "$large_domains"
+    printf '%-24s %8s %8s %10s %12s %12s  %s\n' command 10k 1M "1M/10k" "10k/sqlite3" "1M/sqlite3" "goals <= 1.3 and <= 2.0"
+    local base_small base_large s l
+    base_small=$(median <<< "${values[small.sqlite3-lookup]}")
+    base_large=$(median <<< "${values[large.sqlite3-lookup]}")
+    awk -v s="$base_small" -v l="$base_large" 'BEGIN { printf "%-24s %8.2f %8.2f %10.2f\n", "sqlite3 indexed lookup", s / 1000, l / 1000, l / s }'
+    for name in "${steps[@]}"; do
+        s=$(median <<< "${values[small.$name]}")
+        l=$(median <<< "${values[large.$name]}")
+        awk -v n="$name" -v s="$s" -v l="$l" -v bs="$base_small" -v bl="$base_large" 'BEGIN {
+            r = l / s; qs = s / bs; ql = l / bl
+            printf "%-24s %8.2f %8.2f %10.2f %12.2f %12.2f  %s\n", n, s / 1000, l / 1000, r, qs, ql,
+                (r <= 1.3 && ql <= 2.0 && qs <= 2.0) ? "met" : "MISSED" }'
+    done
+}
+table "wall time" times
+[[ -n $use_perf ]] && table "CPU time (perf task-clock)" cpus
 
 # ---- lists at the large size: peak RSS (GNU time) and wall time, in every format.
 large=$BENCH_DIR/large/xmfax.db
@@ -214,6 +234,7 @@ measure() { # prints "wall_s max_rss_kib"
 }
 printf '\nlists on the large store (goal: peak RSS <= 64 MiB)\n%-36s %-6s %9s %10s  %s\n' list format "wall s" "peak MiB" goal
 lists=("accounts list" "domains list" "users list $account" "requests list" "audit log" "export")
+[[ -z ${SKIP_LISTS:-} ]] || lists=()
 for list in "${lists[@]}"; do
     for format in $FORMATS; do
         [[ $list == export && $format == table ]] && continue # export writes YAML for -o table
