@@ -170,6 +170,7 @@ fn summary(db: &Db<'_>, id: &str) -> Result<AccountSummary> {
         users: db.users(id)?,
         trusted_domains: db.account_domains(id)?,
         requests: db.account_requests(id)?,
+        dns_proofs: db.dns_proofs(Some(id))?,
         account,
     })
 }

@@ -39,6 +39,14 @@ pub enum DomainsCommand {
         #[arg(required = true, value_name = "DOMAIN")]
         domains: Vec<String>,
     },
+    /// Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)
+    Challenge(super::dns::ChallengeArgs),
+    /// Look up the challenge record and, when it holds the account's token, record the proof
+    /// (exit 0 proven, 1 not proven, 2 DNS could not be asked)
+    Prove(super::dns::ProveArgs),
+    /// Check domains' MX, SPF, DMARC and DKIM records and whether spoofing protection can work
+    /// for their mail (exit 1 when a check fails, 2 when DNS could not be asked)
+    Inspect(super::dns::InspectArgs),
 }
 
 #[derive(Debug, Args)]
@@ -284,6 +292,9 @@ pub fn run(ctx: &Ctx, command: DomainsCommand) -> Result<Outcome> {
             after,
         } => list(ctx, account.as_deref(), after.as_deref(), limit),
         DomainsCommand::Check { domains } => check(ctx, &domains),
+        DomainsCommand::Challenge(args) => super::dns::challenge(ctx, args),
+        DomainsCommand::Prove(args) => super::dns::prove(ctx, args),
+        DomainsCommand::Inspect(args) => super::dns::inspect(ctx, args),
     }
 }
 
@@ -512,7 +523,8 @@ fn list(ctx: &Ctx, account: Option<&str>, after: Option<&str>, limit: Option<u32
         };
         let position = position.as_ref().map(|(id, name)| (id.as_str(), name.as_str()));
         db.stream_trusted_domains(account, position, limit, |rows| {
-            output::emit_rows(ctx.format, rows)
+            let mut listed = rows.map(|row| row.and_then(|domain| super::dns::with_proof(db, domain)));
+            output::emit_rows(ctx.format, &mut listed)
         })
     })?;
     Ok(Outcome::Success)

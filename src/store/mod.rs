@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod dns;
 mod domains;
 #[cfg(test)]
 mod query_plans;
@@ -30,6 +31,7 @@ enum Migration {
 /// a shipped migration is never edited or reordered.
 const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("../../schema.sql")),
+    Migration::Sql(include_str!("dns.sql")),
     Migration::Code(scale::index_for_scale),
 ];
 

@@ -20,6 +20,8 @@ const GROWING_TABLES: &[&str] = &[
     "requests",
     "imports",
     "audit",
+    "dns_challenges",
+    "dns_proofs",
 ];
 
 thread_local! {
