@@ -60,7 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts by ID, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal')
@@ -87,6 +87,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;accounts;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N accounts')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this account ID (the last one of the previous page)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -149,7 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;accounts;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts by ID, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal')
@@ -187,7 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users by address, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user (asks first; --yes without a terminal)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -210,6 +212,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;users;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N users')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this address (the last one of the previous page; compared case-insensitively)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -239,7 +243,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;users;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users by address, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user (asks first; --yes without a terminal)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -433,7 +437,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting domains (asks first; --yes without a terminal)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Run the checks that need no account on domains (exit 1 if any would be refused)')
             [CompletionResult]::new('challenge', 'challenge', [CompletionResultType]::ParameterValue, 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)')
             [CompletionResult]::new('prove', 'prove', [CompletionResultType]::ParameterValue, 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)')
@@ -477,6 +481,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;domains;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N domains')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this domain (the last one of the previous page). Listing every account, ACCOUNT/DOMAIN also works after a domain that has since been removed')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -556,7 +562,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;domains;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting domains (asks first; --yes without a terminal)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Run the checks that need no account on domains (exit 1 if any would be refused)')
             [CompletionResult]::new('challenge', 'challenge', [CompletionResultType]::ParameterValue, 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)')
             [CompletionResult]::new('prove', 'prove', [CompletionResultType]::ParameterValue, 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)')
@@ -604,7 +610,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -674,6 +680,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;requests;list' {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only the requests of this account')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only approved or only refused requests')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most N requests')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this request (the last reference of the previous page)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -706,7 +714,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -827,7 +835,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last (page back with --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one audit event with its full details')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back')
             [CompletionResult]::new('head', 'head', [CompletionResultType]::ParameterValue, 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store')
@@ -837,11 +845,12 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;audit;log' {
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only events about this account')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the newest N events')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Continue from the previous page: only events older than SEQ (the first SEQ it showed)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every event')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show every event, streamed as it is read')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
@@ -895,7 +904,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;audit;help' {
-            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last (page back with --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one audit event with its full details')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back')
             [CompletionResult]::new('head', 'head', [CompletionResultType]::ParameterValue, 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store')
@@ -1025,7 +1034,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;help;accounts' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create an account with its defaults')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every account')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List accounts by ID, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an account''s whole configuration: defaults, security, trusted domains, users')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change an account''s name or defaults')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal')
@@ -1048,7 +1057,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;help;users' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a user; an address belongs to at most one account')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s registered users by address, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a registered user (asks first; --yes without a terminal)')
             break
         }
@@ -1091,7 +1100,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;help;domains' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting domains (asks first; --yes without a terminal)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Run the checks that need no account on domains (exit 1 if any would be refused)')
             [CompletionResult]::new('challenge', 'challenge', [CompletionResultType]::ParameterValue, 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)')
             [CompletionResult]::new('prove', 'prove', [CompletionResultType]::ParameterValue, 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)')
@@ -1124,7 +1133,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first, printed as they are read (page with --limit and --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             break
         }
@@ -1160,7 +1169,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;help;audit' {
-            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last (page back with --after)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one audit event with its full details')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back')
             [CompletionResult]::new('head', 'head', [CompletionResultType]::ParameterValue, 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store')

@@ -678,12 +678,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__accounts__subcmd__list)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -962,7 +970,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit__subcmd__log)
-            opts="-o -y -h -V --account --limit --all --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --account --limit --all --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,6 +981,10 @@ _xmfax() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1398,12 +1410,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__list)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2420,7 +2440,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__requests__subcmd__list)
-            opts="-o -y -h -V --account --status --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --account --status --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2432,6 +2452,14 @@ _xmfax() {
                     ;;
                 --status)
                     COMPREPLY=($(compgen -W "approved refused" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3462,12 +3490,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__users__subcmd__list)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --limit --after --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

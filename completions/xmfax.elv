@@ -56,7 +56,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Create an account with its defaults'
-            cand list 'List every account'
+            cand list 'List accounts by ID, printed as they are read (page with --limit and --after)'
             cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
             cand set 'Change an account''s name or defaults'
             cand remove 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
@@ -81,6 +81,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;accounts;list'= {
+            cand --limit 'Print at most N accounts'
+            cand --after 'Start after this account ID (the last one of the previous page)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -139,7 +141,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;accounts;help'= {
             cand add 'Create an account with its defaults'
-            cand list 'List every account'
+            cand list 'List accounts by ID, printed as they are read (page with --limit and --after)'
             cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
             cand set 'Change an account''s name or defaults'
             cand remove 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
@@ -170,7 +172,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Register a user; an address belongs to at most one account'
-            cand list 'List an account''s registered users'
+            cand list 'List an account''s registered users by address, printed as they are read (page with --limit and --after)'
             cand remove 'Remove a registered user (asks first; --yes without a terminal)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -191,6 +193,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;users;list'= {
+            cand --limit 'Print at most N users'
+            cand --after 'Start after this address (the last one of the previous page; compared case-insensitively)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -218,7 +222,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;users;help'= {
             cand add 'Register a user; an address belongs to at most one account'
-            cand list 'List an account''s registered users'
+            cand list 'List an account''s registered users by address, printed as they are read (page with --limit and --after)'
             cand remove 'Remove a registered user (asks first; --yes without a terminal)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -387,7 +391,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
             cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
             cand remove 'Stop trusting domains (asks first; --yes without a terminal)'
-            cand list 'List trusted domains of one account, or of all'
+            cand list 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
             cand challenge 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
             cand prove 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
@@ -428,6 +432,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;domains;list'= {
+            cand --limit 'Print at most N domains'
+            cand --after 'Start after this domain (the last one of the previous page). Listing every account, ACCOUNT/DOMAIN also works after a domain that has since been removed'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -502,7 +508,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;domains;help'= {
             cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
             cand remove 'Stop trusting domains (asks first; --yes without a terminal)'
-            cand list 'List trusted domains of one account, or of all'
+            cand list 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
             cand challenge 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
             cand prove 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
@@ -541,7 +547,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
             cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
-            cand list 'List processed requests, oldest first'
+            cand list 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -606,6 +612,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;list'= {
             cand --account 'Only the requests of this account'
             cand --status 'Only approved or only refused requests'
+            cand --limit 'Print at most N requests'
+            cand --after 'Start after this request (the last reference of the previous page)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -636,7 +644,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
             cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
-            cand list 'List processed requests, oldest first'
+            cand list 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -742,7 +750,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand log 'Show audit events, one line each, the newest last'
+            cand log 'Show audit events, one line each, the newest last (page back with --after)'
             cand show 'Show one audit event with its full details'
             cand verify 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back'
             cand head 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store'
@@ -751,11 +759,12 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;audit;log'= {
             cand --account 'Only events about this account'
             cand --limit 'Show the newest N events'
+            cand --after 'Continue from the previous page: only events older than SEQ (the first SEQ it showed)'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
-            cand --all 'Show every event'
+            cand --all 'Show every event, streamed as it is read'
             cand -y 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
             cand --yes 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
             cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
@@ -805,7 +814,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;audit;help'= {
-            cand log 'Show audit events, one line each, the newest last'
+            cand log 'Show audit events, one line each, the newest last (page back with --after)'
             cand show 'Show one audit event with its full details'
             cand verify 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back'
             cand head 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store'
@@ -919,7 +928,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;help;accounts'= {
             cand add 'Create an account with its defaults'
-            cand list 'List every account'
+            cand list 'List accounts by ID, printed as they are read (page with --limit and --after)'
             cand show 'Show an account''s whole configuration: defaults, security, trusted domains, users'
             cand set 'Change an account''s name or defaults'
             cand remove 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
@@ -936,7 +945,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;help;users'= {
             cand add 'Register a user; an address belongs to at most one account'
-            cand list 'List an account''s registered users'
+            cand list 'List an account''s registered users by address, printed as they are read (page with --limit and --after)'
             cand remove 'Remove a registered user (asks first; --yes without a terminal)'
         }
         &'xmfax;help;users;add'= {
@@ -968,7 +977,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;domains'= {
             cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
             cand remove 'Stop trusting domains (asks first; --yes without a terminal)'
-            cand list 'List trusted domains of one account, or of all'
+            cand list 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
             cand challenge 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
             cand prove 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
@@ -993,7 +1002,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
             cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
-            cand list 'List processed requests, oldest first'
+            cand list 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
         }
         &'xmfax;help;requests;template'= {
@@ -1018,7 +1027,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;import'= {
         }
         &'xmfax;help;audit'= {
-            cand log 'Show audit events, one line each, the newest last'
+            cand log 'Show audit events, one line each, the newest last (page back with --after)'
             cand show 'Show one audit event with its full details'
             cand verify 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back'
             cand head 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store'

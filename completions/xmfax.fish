@@ -56,7 +56,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "add" -d 'Create an account with its defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "list" -d 'List every account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "list" -d 'List accounts by ID, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "set" -d 'Change an account\'s name or defaults'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
@@ -77,6 +77,8 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N accounts' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l after -d 'Start after this account ID (the last one of the previous page)' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -121,7 +123,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "add" -d 'Create an account with its defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List accounts by ID, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an account\'s name or defaults'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
@@ -136,7 +138,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_s
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Register a user; an address belongs to at most one account'
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List an account\'s registered users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List an account\'s registered users by address, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l profile -d 'The user\'s faxing profile [default: the account\'s]' -r
@@ -151,6 +153,8 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N users' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l after -d 'Start after this address (the last one of the previous page; compared case-insensitively)' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -170,7 +174,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a user; an address belongs to at most one account'
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an account\'s registered users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an account\'s registered users by address, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
@@ -240,7 +244,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "list" -d 'List trusted domains of one account, or of all'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "list" -d 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "challenge" -d 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "prove" -d 'Look up the challenge record and, when it holds the account\'s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
@@ -271,6 +275,8 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N domains' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l after -d 'Start after this domain (the last one of the previous page). Listing every account, ACCOUNT/DOMAIN also works after a domain that has since been removed' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -325,7 +331,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted domains of one account, or of all'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "challenge" -d 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "prove" -d 'Look up the challenge record and, when it holds the account\'s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
@@ -344,7 +350,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "list" -d 'List processed requests, oldest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "list" -d 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l action -d 'What the form asks for' -r -f -a "add\t'Trust the listed domains as well'
@@ -395,6 +401,8 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l account -d 'Only the requests of this account' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l status -d 'Only approved or only refused requests' -r -f -a "approved\t''
 refused\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l limit -d 'Print at most N requests' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l after -d 'Start after this request (the last reference of the previous page)' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -417,7 +425,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "list" -d 'List processed requests, oldest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "list" -d 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
@@ -506,19 +514,20 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_s
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "log" -d 'Show audit events, one line each, the newest last (page back with --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "show" -d 'Show one audit event with its full details'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l account -d 'Only events about this account' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'Show the newest N events' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l after -d 'Continue from the previous page: only events older than SEQ (the first SEQ it showed)' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l all -d 'Show every event'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l all -d 'Show every event, streamed as it is read'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
@@ -551,7 +560,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit events, one line each, the newest last (page back with --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one audit event with its full details'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
@@ -623,19 +632,19 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit settings completions man help" -f -a "man" -d 'Print the man page (or write all man pages to a directory)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and not __fish_seen_subcommand_from accounts users security domains requests sender export import audit settings completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "add" -d 'Create an account with its defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'List every account'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'List accounts by ID, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "set" -d 'Change an account\'s name or defaults'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "add" -d 'Register a user; an address belongs to at most one account'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List an account\'s registered users'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List an account\'s registered users by address, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "set" -d 'Turn spoofing protection or required TLS on or off'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "whitelist" -d 'The whitelist of the customer\'s mail servers (the only sources allowed when non-empty)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "list" -d 'List trusted domains of one account, or of all'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "list" -d 'List trusted domains of one account, or of all, by account then domain, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "challenge" -d 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "prove" -d 'Look up the challenge record and, when it holds the account\'s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
@@ -644,10 +653,10 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "list" -d 'List processed requests, oldest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "list" -d 'List processed requests, oldest first, printed as they are read (page with --limit and --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from sender" -f -a "test" -d 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit events, one line each, the newest last (page back with --after)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Show one audit event with its full details'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'

@@ -13,6 +13,7 @@ mod cli {
     mod feedback;
     mod hostile;
     mod hostile_files;
+    mod lists;
     mod output;
     mod requests;
     mod security;

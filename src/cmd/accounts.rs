@@ -4,6 +4,7 @@ use super::{Ctx, Outcome, account_candidates, optional};
 use crate::model::{Account, AccountSummary, Region, Security};
 use crate::output::{self, Block, Tabular};
 use crate::policy::account as rules;
+use crate::store::Db;
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 use clap_complete::ArgValueCandidates;
@@ -14,8 +15,15 @@ use serde_json::json;
 pub enum AccountsCommand {
     /// Create an account with its defaults
     Add(AddArgs),
-    /// List every account
-    List,
+    /// List accounts by ID, printed as they are read (page with --limit and --after)
+    List {
+        /// Print at most N accounts
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        /// Start after this account ID (the last one of the previous page)
+        #[arg(long, value_name = "ID")]
+        after: Option<String>,
+    },
     /// Show an account's whole configuration: defaults, security, trusted domains, users
     Show {
         /// Account ID
@@ -100,7 +108,7 @@ impl Tabular for RemovedAccount {
 pub fn run(ctx: &Ctx, command: AccountsCommand) -> Result<Outcome> {
     match command {
         AccountsCommand::Add(args) => add(ctx, args),
-        AccountsCommand::List => list(ctx),
+        AccountsCommand::List { limit, after } => list(ctx, after.as_deref(), limit),
         AccountsCommand::Show { id } => show(ctx, &id),
         AccountsCommand::Set(args) => set(ctx, args),
         AccountsCommand::Remove { id } => remove(ctx, &id),
@@ -140,30 +148,32 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn list(ctx: &Ctx) -> Result<Outcome> {
-    let store = ctx.read_store()?;
-    output::emit(ctx.format, &store.db().accounts()?)?;
+fn list(ctx: &Ctx, after: Option<&str>, limit: Option<u32>) -> Result<Outcome> {
+    ctx.read_store()?
+        .snapshot(|db| db.stream_accounts(after, limit, |rows| output::emit_rows(ctx.format, rows)))?;
     Ok(Outcome::Success)
 }
 
 fn show(ctx: &Ctx, id: &str) -> Result<Outcome> {
-    let store = ctx.read_store()?;
-    let db = store.db();
+    let summary = ctx.read_store()?.snapshot(|db| summary(db, id))?;
+    output::emit(ctx.format, &summary)?;
+    Ok(Outcome::Success)
+}
+
+fn summary(db: &Db<'_>, id: &str) -> Result<AccountSummary> {
     let account = db.require_account(id)?;
-    let summary = AccountSummary {
+    Ok(AccountSummary {
         security: Security {
             spoofing_protection: account.spoofing_protection,
             require_tls: account.require_tls,
             whitelist: db.whitelist(id)?.into_iter().map(|e| e.network).collect(),
         },
         users: db.users(id)?,
-        trusted_domains: db.trusted_domains(Some(id))?,
-        requests: db.requests(Some(id), None)?,
+        trusted_domains: db.account_domains(id)?,
+        requests: db.account_requests(id)?,
         dns_proofs: db.dns_proofs(Some(id))?,
         account,
-    };
-    output::emit(ctx.format, &summary)?;
-    Ok(Outcome::Success)
+    })
 }
 
 fn set(ctx: &Ctx, args: SetArgs) -> Result<Outcome> {
@@ -199,7 +209,7 @@ fn set(ctx: &Ctx, args: SetArgs) -> Result<Outcome> {
 fn remove(ctx: &Ctx, id: &str) -> Result<Outcome> {
     let mut store = ctx.open_store()?;
     let account = store.db().require_account(id)?;
-    let domains = store.db().trusted_domains(Some(id))?.len();
+    let domains = store.db().account_domain_count(id)?;
     let users = store.db().users(id)?.len();
     let question = format!(
         "Remove account {id} ({}) with its {users} user(s) and {domains} trusted domain(s)?",
@@ -216,7 +226,7 @@ fn remove(ctx: &Ctx, id: &str) -> Result<Outcome> {
             whitelist: tx.db().whitelist(id)?.into_iter().map(|w| w.network).collect(),
             trusted_domains: tx
                 .db()
-                .trusted_domains(Some(id))?
+                .account_domains(id)?
                 .into_iter()
                 .map(|d| d.domain)
                 .collect(),

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Show audit events, one line each, the newest last
+    /// Show audit events, one line each, the newest last (page back with --after)
     Log {
         /// Only events about this account
         #[arg(long, add = ArgValueCandidates::new(account_candidates))]
@@ -20,9 +20,12 @@ pub enum AuditCommand {
         /// Show the newest N events
         #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all")]
         limit: u32,
-        /// Show every event
+        /// Show every event, streamed as it is read
         #[arg(long)]
         all: bool,
+        /// Continue from the previous page: only events older than SEQ (the first SEQ it showed)
+        #[arg(long, value_name = "SEQ")]
+        after: Option<i64>,
     },
     /// Show one audit event with its full details
     Show {
@@ -139,31 +142,45 @@ impl Tabular for HeadView {
 
 pub fn run(ctx: &Ctx, command: AuditCommand) -> Result<Outcome> {
     match command {
-        AuditCommand::Log { account, limit, all } => log(ctx, account.as_deref(), (!all).then_some(limit)),
+        AuditCommand::Log {
+            account,
+            limit,
+            all,
+            after,
+        } => log(ctx, account.as_deref(), after, (!all).then_some(limit)),
         AuditCommand::Show { seq } => show(ctx, seq),
         AuditCommand::Verify { expect } => verify(ctx, expect.as_deref()),
         AuditCommand::Head => head(ctx),
     }
 }
 
-fn log(ctx: &Ctx, account: Option<&str>, limit: Option<u32>) -> Result<Outcome> {
+/// The newest `newest` events older than `before` (or every one), oldest first. A page is read one
+/// row past its size, so the note about older events costs nothing on a long trail.
+fn log(ctx: &Ctx, account: Option<&str>, before: Option<i64>, newest: Option<u32>) -> Result<Outcome> {
     let store = ctx.read_store()?;
-    let entries = store.db().audit_log(account, limit)?;
-    let total = store.db().audit_count(account)?;
-    if (entries.len() as i64) < total {
-        ctx.note(&format!(
-            "note: the newest {} of {total} events; --limit N or --all shows more",
-            entries.len()
-        ));
-    }
-    output::emit(ctx.format, &output::AuditLog(entries))?;
+    store.snapshot(|db| match newest {
+        None => db.stream_audit_log(account, before, None, |rows| output::emit_rows(ctx.format, rows)),
+        Some(n) => {
+            let mut page = db.stream_audit_log(account, before, Some(n.saturating_add(1)), |rows| {
+                rows.collect::<Result<Vec<_>>>()
+            })?;
+            if page.len() > n as usize {
+                let older = page.remove(0);
+                let first = page.first().map_or(older.seq + 1, |entry| entry.seq);
+                ctx.note(&format!(
+                    "note: the newest {n} events; older ones: --after {first}, or --all for every one"
+                ));
+            }
+            output::emit_rows(ctx.format, &mut page.into_iter().map(Ok))
+        }
+    })?;
     Ok(Outcome::Success)
 }
 
 fn show(ctx: &Ctx, seq: i64) -> Result<Outcome> {
     let store = ctx.read_store()?;
     let Some(entry) = store.db().audit_event(seq)? else {
-        let total = store.db().audit_count(None)?;
+        let total = store.db().audit_last_seq()?;
         bail!(
             "no audit event {seq}: the trail has events 1 to {total}\nhint: `xmfax audit log` shows their numbers"
         );

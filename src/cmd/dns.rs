@@ -497,7 +497,7 @@ pub fn refuse_dns_options_without_dns(args: &SecurityDnsArgs) -> Result<()> {
 pub fn security_checks(db: &Db<'_>, account: &str, args: &SecurityDnsArgs) -> Result<Vec<security::Check>> {
     let selectors = checked_selectors(&args.selectors)?;
     let account = db.require_account(account)?;
-    let domains = db.trusted_domains(Some(&account.id))?;
+    let domains = db.account_domains(&account.id)?;
     let mut checks = Vec::new();
     for trusted in &domains {
         let check = match db.dns_proof(&account.id, &trusted.domain)? {
@@ -572,14 +572,10 @@ pub struct ListedDomain {
     dns_proof: Option<DnsProof>,
 }
 
-pub fn with_proofs(db: &Db<'_>, domains: Vec<TrustedDomain>) -> Result<Vec<ListedDomain>> {
-    domains
-        .into_iter()
-        .map(|domain| {
-            let dns_proof = db.dns_proof(&domain.account, &domain.domain)?;
-            Ok(ListedDomain { domain, dns_proof })
-        })
-        .collect()
+/// One trusted domain as `domains list` shows it (a streamed list maps its rows through this).
+pub fn with_proof(db: &Db<'_>, domain: TrustedDomain) -> Result<ListedDomain> {
+    let dns_proof = db.dns_proof(&domain.account, &domain.domain)?;
+    Ok(ListedDomain { domain, dns_proof })
 }
 
 impl Row for ListedDomain {

@@ -20,11 +20,19 @@ pub enum DomainsCommand {
     Add(AddArgs),
     /// Stop trusting domains (asks first; --yes without a terminal)
     Remove(RemoveArgs),
-    /// List trusted domains of one account, or of all
+    /// List trusted domains of one account, or of all, by account then domain, printed as they are
+    /// read (page with --limit and --after)
     List {
         /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: Option<String>,
+        /// Print at most N domains
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        /// Start after this domain (the last one of the previous page). Listing every account,
+        /// ACCOUNT/DOMAIN also works after a domain that has since been removed
+        #[arg(long, value_name = "DOMAIN")]
+        after: Option<String>,
     },
     /// Run the checks that need no account on domains (exit 1 if any would be refused)
     Check {
@@ -175,7 +183,7 @@ pub fn plan_additions(db: &Db<'_>, new: &NewDomains<'_>) -> Result<AdditionPlan>
             plan.unchanged.push(normalized.ascii);
             continue;
         }
-        let holders = holders_of(db, &normalized.ascii, include_subdomains)?;
+        let holders = holders_of(db, &normalized.ascii, include_subdomains.then_some(account))?;
         let mut problems = assessment.problems;
         let request_refusal = request.and_then(|(reference, facts)| {
             certification::request_problem(
@@ -218,8 +226,8 @@ pub fn plan_additions(db: &Db<'_>, new: &NewDomains<'_>) -> Result<AdditionPlan>
 }
 
 /// Trusted domains that conflict with trusting `ascii`: itself, a parent covering its subdomains,
-/// and, when it would include subdomains, any name below it.
-fn holders_of(db: &Db<'_>, ascii: &str, include_subdomains: bool) -> Result<Vec<Holder>> {
+/// and, when `subdomains_for` an account, any name below it held by another account.
+fn holders_of(db: &Db<'_>, ascii: &str, subdomains_for: Option<&str>) -> Result<Vec<Holder>> {
     let mut holders = Vec::new();
     let mut lookup_error = None;
     let covering = domain::trusted_match(ascii, |name| match db.trusted_domain(name) {
@@ -238,8 +246,12 @@ fn holders_of(db: &Db<'_>, ascii: &str, include_subdomains: bool) -> Result<Vec<
         include_subdomains: d.include_subdomains,
     };
     holders.extend(covering.map(as_holder));
-    if include_subdomains {
-        holders.extend(db.trusted_domains_below(ascii)?.into_iter().map(as_holder));
+    if let Some(account) = subdomains_for {
+        holders.extend(
+            db.trusted_domains_below(ascii, account)?
+                .into_iter()
+                .map(as_holder),
+        );
     }
     Ok(holders)
 }
@@ -297,7 +309,11 @@ pub fn run(ctx: &Ctx, command: DomainsCommand) -> Result<Outcome> {
     match command {
         DomainsCommand::Add(args) => add(ctx, args),
         DomainsCommand::Remove(args) => remove(ctx, args),
-        DomainsCommand::List { account } => list(ctx, account.as_deref()),
+        DomainsCommand::List {
+            account,
+            limit,
+            after,
+        } => list(ctx, account.as_deref(), after.as_deref(), limit),
         DomainsCommand::Check {
             domains,
             include_subdomains,
@@ -486,13 +502,40 @@ fn remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn list(ctx: &Ctx, account: Option<&str>) -> Result<Outcome> {
-    let store = ctx.read_store()?;
-    if let Some(account) = account {
-        store.db().require_account(account)?;
-    }
-    let domains = super::dns::with_proofs(&store.db(), store.db().trusted_domains(account)?)?;
-    output::emit(ctx.format, &domains)?;
+fn list(ctx: &Ctx, account: Option<&str>, after: Option<&str>, limit: Option<u32>) -> Result<Outcome> {
+    // `ACCOUNT/DOMAIN` or `DOMAIN`: neither an account ID nor a domain holds a '/'.
+    let after = after
+        .map(|key| -> Result<(Option<String>, String)> {
+            let (id, name) = match key.split_once('/') {
+                Some((id, name)) => (Some(id.trim().to_string()), name),
+                None => (None, key),
+            };
+            let normalized =
+                domain::normalize(name).map_err(|p| anyhow::anyhow!("--after {key:?}: {}", p.message))?;
+            Ok((id, normalized.ascii))
+        })
+        .transpose()?;
+    ctx.read_store()?.snapshot(|db| {
+        if let Some(account) = account {
+            db.require_account(account)?;
+        }
+        let position = match &after {
+            None => None,
+            Some((Some(id), name)) => Some((id.clone(), name.clone())),
+            Some((None, name)) if account.is_some() => Some((String::new(), name.clone())),
+            Some((None, name)) => match db.trusted_domain(name)? {
+                Some(found) => Some((found.account, found.domain)),
+                None => bail!(
+                    "--after {name}: no account trusts this domain (any more), so its place in the list is unknown\nhint: give it with its account: --after ACCOUNT/{name}"
+                ),
+            },
+        };
+        let position = position.as_ref().map(|(id, name)| (id.as_str(), name.as_str()));
+        db.stream_trusted_domains(account, position, limit, |rows| {
+            let mut listed = rows.map(|row| row.and_then(|domain| super::dns::with_proof(db, domain)));
+            output::emit_rows(ctx.format, &mut listed)
+        })
+    })?;
     Ok(Outcome::Success)
 }
 
@@ -516,7 +559,7 @@ fn check(ctx: &Ctx, inputs: &[String], include_subdomains: bool) -> Result<Outco
         let mut reasons = assessment.problems;
         let mut trusted_by = None;
         if let Some(normalized) = &assessment.domain {
-            for holder in holders_of(&db, &normalized.ascii, false)? {
+            for holder in holders_of(&db, &normalized.ascii, None)? {
                 reasons.push(domain::trusted_by_other_account(&holder));
                 trusted_by = Some(holder.account);
             }
@@ -642,11 +685,10 @@ fn trusted_domain_candidates() -> Vec<CompletionCandidate> {
         .map(|w| w[2].clone())
         .filter(|a| !a.starts_with('-'));
     super::completions::candidates(|store| {
-        Ok(store
+        store
             .db()
-            .trusted_domains(account.as_deref())?
-            .into_iter()
-            .map(|d| (d.domain, Some(d.account)))
-            .collect())
+            .stream_trusted_domains(account.as_deref(), None, None, |rows| {
+                rows.map(|d| d.map(|d| (d.domain, Some(d.account)))).collect()
+            })
     })
 }

@@ -43,7 +43,7 @@ pub enum RequestsCommand {
     /// Run every check, then approve the form and apply its changes, or refuse it; either way the
     /// request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)
     Process(ProcessArgs),
-    /// List processed requests, oldest first
+    /// List processed requests, oldest first, printed as they are read (page with --limit and --after)
     List {
         /// Only the requests of this account
         #[arg(long, value_name = "ID", add = ArgValueCandidates::new(account_candidates))]
@@ -51,6 +51,12 @@ pub enum RequestsCommand {
         /// Only approved or only refused requests
         #[arg(long, value_enum)]
         status: Option<Status>,
+        /// Print at most N requests
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        /// Start after this request (the last reference of the previous page)
+        #[arg(long, value_name = "REF")]
+        after: Option<String>,
     },
     /// Show a processed request: the form as received, its SHA-256, the outcome and its reasons
     Show {
@@ -105,7 +111,12 @@ pub fn run(ctx: &Ctx, command: RequestsCommand) -> Result<Outcome> {
             let mode = if args.dry_run { Mode::DryRun } else { Mode::Process };
             validate_or_process(ctx, &args.form, mode, args.require_dns_proof)
         }
-        RequestsCommand::List { account, status } => list(ctx, account.as_deref(), status),
+        RequestsCommand::List {
+            account,
+            status,
+            limit,
+            after,
+        } => list(ctx, account.as_deref(), status, after.as_deref(), limit),
         RequestsCommand::Show { reference } => show(ctx, &reference),
     }
 }
@@ -335,7 +346,7 @@ fn apply_form(
         let failing = security::failing(&report.checks);
         let settings = db.security_settings(account)?;
         let trusted: Vec<Trusted> = db
-            .trusted_domains(Some(&account.id))?
+            .account_domains(&account.id)?
             .into_iter()
             .map(|d| Trusted {
                 domain: d.domain,
@@ -498,10 +509,19 @@ pub(crate) fn change_fields(
     vec![(added, list(&changes.added)), (removed, list(&changes.removed))]
 }
 
-fn list(ctx: &Ctx, account: Option<&str>, status: Option<Status>) -> Result<Outcome> {
-    let store = ctx.read_store()?;
-    let requests = store.db().requests(account, status.map(Status::as_str))?;
-    output::emit(ctx.format, &requests)?;
+fn list(
+    ctx: &Ctx,
+    account: Option<&str>,
+    status: Option<Status>,
+    after: Option<&str>,
+    limit: Option<u32>,
+) -> Result<Outcome> {
+    let status = status.map(Status::as_str);
+    ctx.read_store()?.snapshot(|db| {
+        db.stream_requests(account, status, after, limit, |rows| {
+            output::emit_rows(ctx.format, rows)
+        })
+    })?;
     Ok(Outcome::Success)
 }
 

@@ -18,12 +18,13 @@ use clap_complete::ArgValueCandidates;
 use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::json;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::BufReader;
 use std::path::PathBuf;
 
 /// From this many new trusted domains (and at least as many as the store had), the import rebuilds
-/// the account index once at the end instead of updating it row by row.
+/// the secondary indexes once at the end instead of updating them row by row.
 const BULK_ROWS: u64 = 10_000;
 
 /// SQLite page cache for an import, in KiB: enough for the trusted-domain B-trees' hot pages and for
@@ -158,11 +159,22 @@ impl Tabular for ImportReport {
 }
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<Outcome> {
-    let store = ctx.read_store()?;
-    let db = store.db();
-    let accounts = if args.accounts.is_empty() {
-        db.accounts()?
-    } else {
+    // One snapshot, read as it is written: every account is one statement's row, and its lists are
+    // read only when it is its turn to be written.
+    ctx.read_store()?.snapshot(|db| {
+        let write = |accounts: &mut dyn Iterator<Item = Result<Account>>| {
+            let document = ExportDocument {
+                version: DOCUMENT_VERSION,
+                accounts: StreamedAccounts {
+                    db,
+                    accounts: RefCell::new(accounts),
+                },
+            };
+            output::emit_document(ctx.format, &document)
+        };
+        if args.accounts.is_empty() {
+            return db.stream_accounts(None, None, write);
+        }
         let mut accounts = args
             .accounts
             .iter()
@@ -170,29 +182,24 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<Outcome> {
             .collect::<Result<Vec<_>>>()?;
         accounts.sort_by(|a, b| a.id.cmp(&b.id));
         accounts.dedup_by(|a, b| a.id == b.id);
-        accounts
-    };
-    let document = ExportDocument {
-        version: DOCUMENT_VERSION,
-        accounts: StreamedAccounts { db: &db, accounts },
-    };
-    output::emit_document(ctx.format, &document)?;
+        write(&mut accounts.into_iter().map(Ok))
+    })?;
     Ok(Outcome::Success)
 }
 
 /// The accounts of an export, each read from the store only when it is written out.
-struct StreamedAccounts<'d> {
+struct StreamedAccounts<'d, 'i> {
     db: &'d Db<'d>,
-    accounts: Vec<Account>,
+    accounts: RefCell<&'i mut dyn Iterator<Item = Result<Account>>>,
 }
 
-impl Serialize for StreamedAccounts<'_> {
+impl Serialize for StreamedAccounts<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.accounts.len()))?;
-        for account in &self.accounts {
-            let exported = self
-                .db
-                .export_account(account)
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut accounts = self.accounts.borrow_mut();
+        for account in &mut **accounts {
+            let exported = account
+                .and_then(|account| self.db.export_account(&account))
                 .map_err(|e| S::Error::custom(format!("{e:#}")))?;
             seq.serialize_element(&exported)?;
         }
@@ -387,17 +394,17 @@ fn write(tx: &mut Tx<'_>, review: &Review<'_>, report: &ImportReport) -> Result<
     }
     tx.update_imported_domains(review.domain_updates(), import_id)?;
     let created = review.counts.trusted_domains.created;
-    // Many new rows: one sort to rebuild the account index at the end is far cheaper than a random
-    // index insert per row (the rows go in in name order, which suits the other two B-trees).
+    // Many new rows: one sort per secondary index at the end is far cheaper than a random
+    // index insert per row (the rows go in in name order, which suits the table and its primary key).
     let rebuild = created >= BULK_ROWS && created >= tx.db().trusted_domain_count()?;
     if rebuild {
-        tx.drop_domain_account_index()?;
+        tx.drop_domain_indexes()?;
     }
     let writing = output::progress(Some(created), "Writing", false);
     tx.insert_imported_domains(review.domain_inserts(), import_id, || writing.inc(1))?;
     writing.finish_and_clear();
     if rebuild {
-        tx.create_domain_account_index()?;
+        tx.create_domain_indexes()?;
     }
     tx.audit(
         "import",

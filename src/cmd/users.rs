@@ -14,11 +14,17 @@ use serde_json::json;
 pub enum UsersCommand {
     /// Register a user; an address belongs to at most one account
     Add(AddArgs),
-    /// List an account's registered users
+    /// List an account's registered users by address, printed as they are read (page with --limit and --after)
     List {
         /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
+        /// Print at most N users
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        /// Start after this address (the last one of the previous page; compared case-insensitively)
+        #[arg(long, value_name = "EMAIL")]
+        after: Option<String>,
     },
     /// Remove a registered user (asks first; --yes without a terminal)
     Remove {
@@ -67,7 +73,11 @@ impl Tabular for RemovedUser {
 pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Outcome> {
     match command {
         UsersCommand::Add(args) => add(ctx, args),
-        UsersCommand::List { account } => list(ctx, &account),
+        UsersCommand::List {
+            account,
+            limit,
+            after,
+        } => list(ctx, &account, after.as_deref(), limit),
         UsersCommand::Remove { account, email } => remove(ctx, &account, &email),
     }
 }
@@ -103,10 +113,17 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn list(ctx: &Ctx, account: &str) -> Result<Outcome> {
-    let store = ctx.read_store()?;
-    store.db().require_account(account)?;
-    output::emit(ctx.format, &store.db().users(account)?)?;
+fn list(ctx: &Ctx, account: &str, after: Option<&str>, limit: Option<u32>) -> Result<Outcome> {
+    let after = after
+        .map(|email| rules::normalize_user_address(email).map(|address| address.key))
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--after: {e}"))?;
+    ctx.read_store()?.snapshot(|db| {
+        db.require_account(account)?;
+        db.stream_users(account, after.as_deref(), limit, |rows| {
+            output::emit_rows(ctx.format, rows)
+        })
+    })?;
     Ok(Outcome::Success)
 }
 

@@ -1,40 +1,25 @@
-//! Views of the audit trail: one sentence-like line per event for the log, and one event with its
-//! full details. JSON and YAML carry the rows as stored, details included.
+//! Views of the audit trail: one sentence-like line per event for the log (streamed, oldest first),
+//! and one event with its full details. JSON and YAML carry the rows as stored, details included.
 
-use super::{Block, Tabular};
+use super::{Block, Row, Tabular};
 use crate::model::AuditEntry;
 use serde::Serialize;
 use serde_json::Value;
-
-/// `audit log`: events oldest first (the newest last, next to the prompt). Serializes as the array
-/// of rows.
-#[derive(Debug, Serialize)]
-#[serde(transparent)]
-pub struct AuditLog(pub Vec<AuditEntry>);
 
 /// `audit show SEQ`: one event, serialized as the row.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct AuditEvent(pub AuditEntry);
 
-impl Tabular for AuditLog {
-    fn blocks(&self) -> Vec<Block> {
-        vec![Block::Rows {
-            header: vec!["SEQ", "AT", "AGENT", "EVENT"],
-            rows: self
-                .0
-                .iter()
-                .map(|entry| {
-                    vec![
-                        entry.seq.to_string(),
-                        entry.at.clone(),
-                        entry.agent.clone(),
-                        summary(entry),
-                    ]
-                })
-                .collect(),
-            empty: "(no audit events)",
-        }]
+impl Row for AuditEntry {
+    const HEADER: &'static [&'static str] = &["SEQ", "AT", "AGENT", "EVENT"];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.seq.to_string(),
+            self.at.clone(),
+            self.agent.clone(),
+            summary(self),
+        ]
     }
 }
 

@@ -10,7 +10,7 @@ pub mod table;
 mod transfer;
 pub mod yaml;
 
-pub use audit::{AuditEvent, AuditLog};
+pub use audit::AuditEvent;
 pub use requests::reason_rows;
 pub use transfer::{emit_document, progress};
 
@@ -82,6 +82,114 @@ pub fn render<T: Serialize + Tabular + ?Sized>(format: Format, value: &T) -> Res
         Format::Yaml => yaml::to_string(value)?,
         Format::Table => render_blocks(&value.blocks(), table::terminal_width()),
     })
+}
+
+/// Rows of a streamed table are laid out this many at a time: memory stays bounded however long the
+/// list, and a short list looks exactly like a table rendered whole.
+const TABLE_CHUNK_ROWS: usize = 1000;
+
+/// Writes a list to stdout as its rows are read, in the chosen format: a JSON array element by
+/// element, YAML sequence items one by one, or tables of at most [`TABLE_CHUNK_ROWS`] rows (each
+/// under the header). The first error from `rows` stops the output and is returned (exit 2): a JSON
+/// array cut short by it is left open, so that it does not parse as if it were the whole list.
+pub fn emit_rows<R: Serialize + Row>(
+    format: Format,
+    rows: &mut dyn Iterator<Item = Result<R>>,
+) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    write_rows(format, rows, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn write_rows<R: Serialize + Row>(
+    format: Format,
+    rows: &mut dyn Iterator<Item = Result<R>>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let failure = std::cell::RefCell::new(None);
+    let mut items = std::iter::from_fn(|| match rows.next()? {
+        Ok(row) => Some(row),
+        Err(e) => {
+            *failure.borrow_mut() = Some(e);
+            None
+        }
+    });
+    match format {
+        Format::Json => {
+            let mut serializer = serde_json::Serializer::pretty(&mut *out);
+            let mut seq = serializer.serialize_seq(None).map_err(io_first)?;
+            for item in items.by_ref() {
+                seq.serialize_element(&item).map_err(io_first)?;
+            }
+            if let Some(e) = failure.take() {
+                return Err(e);
+            }
+            seq.end().map_err(io_first)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Yaml => {
+            // The YAML writer emits each item as it is serialized, quoted for YAML 1.1 readers.
+            yaml::to_writer(&mut *out, &Streamed(std::cell::RefCell::new(&mut items)))?;
+            if let Some(e) = failure.take() {
+                return Err(e);
+            }
+        }
+        Format::Table => {
+            let mut any = false;
+            loop {
+                let chunk: Vec<Vec<String>> =
+                    items.by_ref().take(TABLE_CHUNK_ROWS).map(|r| r.cells()).collect();
+                if chunk.is_empty() && any {
+                    break;
+                }
+                any = true;
+                let last = chunk.len() < TABLE_CHUNK_ROWS;
+                out.write_all(
+                    render_blocks(
+                        &[Block::Rows {
+                            header: R::HEADER.to_vec(),
+                            rows: chunk,
+                            empty: "(none)",
+                        }],
+                        table::terminal_width(),
+                    )
+                    .as_bytes(),
+                )?;
+                if last {
+                    break;
+                }
+            }
+        }
+    }
+    match failure.take() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// A sequence serialized from an iterator as it is drawn, so a writer can stream a list.
+struct Streamed<'i, I>(std::cell::RefCell<&'i mut I>);
+
+impl<I: Iterator<Item = R>, R: Serialize> Serialize for Streamed<'_, I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        for item in self.0.borrow_mut().by_ref() {
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
+}
+
+/// serde_json's error for a failed write, as the `io::Error` it wraps (so a closed pipe is known as one).
+fn io_first(e: serde_json::Error) -> anyhow::Error {
+    if e.is_io() {
+        std::io::Error::from(e).into()
+    } else {
+        e.into()
+    }
 }
 
 /// One compact JSON document per line, for streams of results.
@@ -201,6 +309,74 @@ pub fn or_dash(value: &Option<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Serialize)]
+    struct Item {
+        name: String,
+        note: Option<String>,
+    }
+
+    impl Row for Item {
+        const HEADER: &'static [&'static str] = &["NAME", "NOTE"];
+        fn cells(&self) -> Vec<String> {
+            vec![self.name.clone(), or_dash(&self.note)]
+        }
+    }
+
+    fn items(n: usize) -> Vec<Item> {
+        (0..n)
+            .map(|i| Item {
+                name: format!("item {i}: \"quoted\"\nline"),
+                note: (i % 2 == 0).then(|| "ünïcode".to_string()),
+            })
+            .collect()
+    }
+
+    fn streamed(format: Format, rows: Vec<Result<Item>>) -> (String, Result<()>) {
+        let mut out = Vec::new();
+        let result = write_rows(format, &mut rows.into_iter(), &mut out);
+        (String::from_utf8(out).unwrap(), result)
+    }
+
+    #[test]
+    fn a_streamed_list_reads_exactly_like_the_whole_list() {
+        for n in [0, 1, 3] {
+            for format in [Format::Json, Format::Yaml, Format::Table] {
+                let (text, result) = streamed(format, items(n).into_iter().map(Ok).collect());
+                result.unwrap();
+                assert_eq!(text, render(format, &items(n)).unwrap(), "{format:?}, {n} items");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_table_comes_in_pieces_each_under_its_header() {
+        let (text, result) = streamed(
+            Format::Table,
+            items(2 * TABLE_CHUNK_ROWS + 1).into_iter().map(Ok).collect(),
+        );
+        result.unwrap();
+        assert_eq!(text.matches("NAME").count(), 3);
+        assert_eq!(text.matches("quoted").count(), 2 * TABLE_CHUNK_ROWS + 1);
+    }
+
+    #[test]
+    fn an_error_mid_list_stops_it_and_leaves_no_valid_document() {
+        for format in [Format::Json, Format::Yaml, Format::Table] {
+            let mut rows: Vec<Result<Item>> = items(2).into_iter().map(Ok).collect();
+            rows.push(Err(anyhow::anyhow!("disk gone")));
+            rows.extend(items(3).into_iter().skip(2).map(Ok));
+            let (text, result) = streamed(format, rows);
+            assert_eq!(result.unwrap_err().to_string(), "disk gone");
+            assert!(!text.contains("item 2"), "nothing after the error: {text}");
+            if format == Format::Json {
+                assert!(
+                    serde_json::from_str::<serde_json::Value>(&text).is_err(),
+                    "{text}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn control_characters_are_escaped() {

@@ -51,18 +51,50 @@ impl Db<'_> {
         })
     }
 
+    /// Every account, by ID (for a prompt's choices; lists stream with [`Db::stream_accounts`]).
     pub fn accounts(&self) -> Result<Vec<Account>> {
-        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY id");
-        let mut stmt = self.0.prepare(&sql)?;
-        let rows = stmt.query_map([], account_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.stream_accounts(None, None, |rows| rows.collect())
+    }
+
+    /// Streams accounts to `consume` by ID: those after `after`, at most `limit`.
+    pub fn stream_accounts<T>(
+        &self,
+        after: Option<&str>,
+        limit: Option<u32>,
+        consume: impl FnOnce(&mut dyn Iterator<Item = Result<Account>>) -> Result<T>,
+    ) -> Result<T> {
+        let limit = super::sql_limit(limit);
+        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match &after {
+            None => ("1", vec![&limit]),
+            Some(id) => ("id > ?2", vec![&limit, id]),
+        };
+        let mut stmt = self.0.prepare(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {filter} ORDER BY id LIMIT ?1"
+        ))?;
+        super::scale::stream(&mut stmt, &params, account_from_row, consume)
     }
 
     pub fn users(&self, account: &str) -> Result<Vec<User>> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE account_id = ?1 ORDER BY email_key");
-        let mut stmt = self.0.prepare(&sql)?;
-        let rows = stmt.query_map([account], user_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.stream_users(account, None, None, |rows| rows.collect())
+    }
+
+    /// Streams an account's users to `consume` by address key: those after the key `after`, at most `limit`.
+    pub fn stream_users<T>(
+        &self,
+        account: &str,
+        after: Option<&str>,
+        limit: Option<u32>,
+        consume: impl FnOnce(&mut dyn Iterator<Item = Result<User>>) -> Result<T>,
+    ) -> Result<T> {
+        let limit = super::sql_limit(limit);
+        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match &after {
+            None => ("account_id = ?2", vec![&limit, &account]),
+            Some(key) => ("account_id = ?2 AND email_key > ?3", vec![&limit, &account, key]),
+        };
+        let mut stmt = self.0.prepare(&format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE {filter} ORDER BY email_key LIMIT ?1"
+        ))?;
+        super::scale::stream(&mut stmt, &params, user_from_row, consume)
     }
 
     /// The registered user with this address key (lower-case local part @ normalized domain), in any account.

@@ -225,26 +225,41 @@ impl Db<'_> {
         Ok(chain)
     }
 
-    /// The newest `limit` rows (of one account, if given), oldest first: the newest is last.
-    pub fn audit_log(&self, account: Option<&str>, limit: Option<u32>) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.0.prepare(
-            "SELECT * FROM (
-                 SELECT seq, at, agent, action, account, subject, details, hash FROM audit
-                 WHERE ?1 IS NULL OR account = ?1 ORDER BY seq DESC LIMIT ?2
-             ) ORDER BY seq",
-        )?;
-        let limit = limit.map_or(-1, i64::from);
-        let rows = stmt.query_map(params![account, limit], audit_entry)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Streams audit rows to `consume`, oldest first: those of `account` (or all) older than the row
+    /// `before` (the first of the previous page), either every one or only the newest `newest`.
+    pub fn stream_audit_log<T>(
+        &self,
+        account: Option<&str>,
+        before: Option<i64>,
+        newest: Option<u32>,
+        consume: impl FnOnce(&mut dyn Iterator<Item = Result<AuditEntry>>) -> Result<T>,
+    ) -> Result<T> {
+        // Separate statements: `?1 IS NULL OR account = ?1` would keep the index on account unused,
+        // and a `seq < ?` bound that is always there would make a scan look like a search.
+        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match (&account, &before) {
+            (None, None) => ("1", vec![]),
+            (None, Some(seq)) => ("seq < ?1", vec![seq]),
+            (Some(id), None) => ("account = ?1", vec![id]),
+            (Some(id), Some(seq)) => ("account = ?1 AND seq < ?2", vec![id, seq]),
+        };
+        const COLUMNS: &str = "seq, at, agent, action, account, subject, details, hash";
+        let sql = match newest {
+            // The newest N, read newest first through the index, then put back in order (N rows).
+            Some(n) => format!(
+                "SELECT * FROM (SELECT {COLUMNS} FROM audit WHERE {filter} ORDER BY seq DESC LIMIT {n})
+                 ORDER BY seq"
+            ),
+            None => format!("SELECT {COLUMNS} FROM audit WHERE {filter} ORDER BY seq"),
+        };
+        let mut stmt = self.0.prepare(&sql)?;
+        super::scale::stream(&mut stmt, &params, audit_entry, consume)
     }
 
-    /// How many rows the trail holds (about one account, if given).
-    pub fn audit_count(&self, account: Option<&str>) -> Result<i64> {
-        Ok(self.0.query_row(
-            "SELECT count(*) FROM audit WHERE ?1 IS NULL OR account = ?1",
-            params![account],
-            |row| row.get(0),
-        )?)
+    /// The newest row's sequence number (0 for an empty trail).
+    pub fn audit_last_seq(&self) -> Result<i64> {
+        Ok(self
+            .0
+            .query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |row| row.get(0))?)
     }
 
     /// One audit row by its sequence number.

@@ -64,7 +64,7 @@ impl ConfigTable {
             ConfigTable::Users => "email_key, account_id, email, profile, language, fax_number, created_at",
             ConfigTable::Whitelist => "account_id, network, created_at",
             ConfigTable::TrustedDomains => {
-                "domain, account_id, include_subdomains, certified_by, certified_on, request_ref, import_id, added_by, added_at"
+                "domain, account_id, include_subdomains, certified_by, certified_on, request_ref, import_id, added_by, added_at, labels_reversed"
             }
             ConfigTable::Requests => {
                 "reference, account_id, action, status, form_text, form_sha256, signed_by, signed_on, reasons, changes, processed_by, processed_at"
@@ -600,7 +600,7 @@ mod tests {
                 Ok(((), true))
             })
         });
-        assert_eq!(store.db().trusted_domains(None).unwrap().len(), 1);
+        assert_eq!(store.db().account_domains("acme").unwrap().len(), 1);
     }
 
     #[test]

@@ -28,15 +28,77 @@ fn domain_from_row(row: &Row<'_>) -> rusqlite::Result<TrustedDomain> {
     })
 }
 
+/// The key that puts a domain next to the names below it: its labels in reverse order, each followed
+/// by a dot (`mail.example.corp` is `corp.example.mail.`). Every name strictly below `example.corp`
+/// has a key that starts with `corp.example.`, so finding them is one range scan of an index.
+pub fn reversed_labels(domain: &str) -> String {
+    let mut key = String::with_capacity(domain.len() + 1);
+    reversed_labels_into(domain, &mut key);
+    key
+}
+
+/// [`reversed_labels`], appended to `key` (a bulk write reuses one buffer).
+pub(super) fn reversed_labels_into(domain: &str, key: &mut String) {
+    for label in domain.rsplit('.') {
+        key.push_str(label);
+        key.push('.');
+    }
+}
+
+/// The half-open range of keys strictly below `domain`: from `corp.example.` (exclusive) to
+/// `corp.example/` ('/' follows '.' in binary order).
+pub(super) fn keys_below(domain: &str) -> (String, String) {
+    let start = reversed_labels(domain);
+    let mut end = start.clone();
+    end.pop();
+    end.push('/');
+    (start, end)
+}
+
+/// How many conflicting names below a domain are reported (the check stops reading there, so its
+/// cost never depends on how many names another account keeps below it).
+pub const BELOW_REPORTED: u32 = 100;
+
 impl Db<'_> {
-    /// Trusted domains of one account, or of every account, ordered by account then domain.
-    pub fn trusted_domains(&self, account: Option<&str>) -> Result<Vec<TrustedDomain>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM trusted_domains WHERE ?1 IS NULL OR account_id = ?1 ORDER BY account_id, domain"
-        );
-        let mut stmt = self.0.prepare(&sql)?;
+    /// The trusted domains of one account, by name.
+    pub fn account_domains(&self, account: &str) -> Result<Vec<TrustedDomain>> {
+        let mut stmt = self.0.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM trusted_domains WHERE account_id = ?1 ORDER BY domain"
+        ))?;
         let rows = stmt.query_map([account], domain_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many domains an account trusts.
+    pub fn account_domain_count(&self, account: &str) -> Result<u64> {
+        Ok(self.0.query_row(
+            "SELECT count(*) FROM trusted_domains WHERE account_id = ?1",
+            [account],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Streams trusted domains to `consume`, ordered by account then domain: those of `account`, or
+    /// of every account, starting after `after` (an account and a domain) and at most `limit`.
+    pub fn stream_trusted_domains<T>(
+        &self,
+        account: Option<&str>,
+        after: Option<(&str, &str)>,
+        limit: Option<u32>,
+        consume: impl FnOnce(&mut dyn Iterator<Item = Result<TrustedDomain>>) -> Result<T>,
+    ) -> Result<T> {
+        // Each case is its own statement, so that each is an index range scan from its first row.
+        let limit = super::sql_limit(limit);
+        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match (&account, &after) {
+            (Some(id), None) => ("account_id = ?2", vec![&limit, id]),
+            (Some(id), Some((_, domain))) => ("account_id = ?2 AND domain > ?3", vec![&limit, id, domain]),
+            (None, None) => ("1", vec![&limit]),
+            (None, Some((id, domain))) => ("(account_id, domain) > (?2, ?3)", vec![&limit, id, domain]),
+        };
+        let mut stmt = self.0.prepare(&format!(
+            "SELECT {COLUMNS} FROM trusted_domains WHERE {filter} ORDER BY account_id, domain LIMIT ?1"
+        ))?;
+        super::scale::stream(&mut stmt, &params, domain_from_row, consume)
     }
 
     /// The trusted-domain row for exactly this normalized name, whichever account holds it.
@@ -47,18 +109,32 @@ impl Db<'_> {
         Ok(stmt.query_row([domain], domain_from_row).optional()?)
     }
 
-    /// Trusted domains strictly below `domain` (for a new entry that includes subdomains).
-    pub fn trusted_domains_below(&self, domain: &str) -> Result<Vec<TrustedDomain>> {
-        // Range scan on the primary key rather than LIKE, whose wildcards '_' and '%' could appear in stored data.
-        let mut stmt = self.0.prepare(&format!(
-            "SELECT {COLUMNS} FROM trusted_domains WHERE substr(domain, -length(?1) - 1) = '.' || ?1 ORDER BY domain"
+    /// Trusted domains strictly below `domain` held by another account than `account` (what a new
+    /// entry that includes subdomains conflicts with), at most [`BELOW_REPORTED`], by name.
+    ///
+    /// One range scan of the reversed-labels index. Rows without a key (written behind xmfax's
+    /// back, never by it) are read too and judged by their name, so that they cannot hide a conflict.
+    pub fn trusted_domains_below(&self, domain: &str, account: &str) -> Result<Vec<TrustedDomain>> {
+        let (start, end) = keys_below(domain);
+        let mut stmt = self.0.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM trusted_domains
+             WHERE ((labels_reversed > ?1 AND labels_reversed < ?2)
+                    OR (labels_reversed IS NULL AND substr(domain, -length(?4)) = ?4))
+               AND account_id <> ?3
+             LIMIT ?5"
         ))?;
-        let rows = stmt.query_map([domain], domain_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let suffix = format!(".{domain}");
+        let rows = stmt.query_map(
+            params![start, end, account, suffix, BELOW_REPORTED],
+            domain_from_row,
+        )?;
+        let mut below = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        below.sort_by(|a, b| a.domain.cmp(&b.domain));
+        Ok(below)
     }
 
     pub fn uncertified_domains(&self, account: &str) -> Result<Vec<String>> {
-        let mut stmt = self.0.prepare(&format!(
+        let mut stmt = self.0.prepare_cached(&format!(
             "SELECT domain FROM trusted_domains WHERE account_id = ?1 AND {UNCERTIFIED} ORDER BY domain"
         ))?;
         let rows = stmt.query_map([account], |row| row.get(0))?;
@@ -79,7 +155,8 @@ impl Tx<'_> {
                 domain.request,
                 None::<i64>,
                 domain.added_by,
-                domain.added_at
+                domain.added_at,
+                reversed_labels(&domain.domain)
             ],
             false,
         )?;

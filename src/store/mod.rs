@@ -6,9 +6,14 @@ mod audit;
 mod config;
 mod dns;
 mod domains;
+#[cfg(test)]
+mod query_plans;
 mod requests;
+mod scale;
 mod sender;
 mod transfer;
+
+pub(crate) use scale::sql_limit;
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -28,6 +33,8 @@ enum Migration {
 const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("../../schema.sql")),
     Migration::Sql(include_str!("dns.sql")),
+    Migration::Code(scale::index_for_scale),
+    // Last: the digest covers every column the steps before it add or fill.
     Migration::Code(audit::start_configuration_digest),
 ];
 
@@ -57,6 +64,12 @@ pub fn timestamp(now: DateTime<Utc>) -> String {
 }
 
 impl Store {
+    fn on(conn: Connection) -> Store {
+        #[cfg(test)]
+        query_plans::record_statements_of(&conn);
+        Store { conn }
+    }
+
     /// Opens the store at `path`, creating it (mode 0600) and applying migrations as needed.
     pub fn open(path: &Path) -> Result<Store> {
         if !path.exists() {
@@ -68,7 +81,7 @@ impl Store {
         )
         .map_err(|e| explain_permission(path, e.into()))
         .with_context(|| format!("cannot open store {}", path.display()))?;
-        let mut store = Store { conn };
+        let mut store = Store::on(conn);
         store
             .configure()
             .and_then(|()| store.make_private_if_new(path))
@@ -116,7 +129,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let store = Store { conn };
+        let store = Store::on(conn);
         let version = store.schema_version()?;
         if version == 0 || version > MIGRATIONS.len() as i64 {
             bail!("not a store this version of xmfax can read");
@@ -139,9 +152,7 @@ impl Store {
 
     /// A new, empty store in memory: what reading a store that does not exist yet shows.
     pub fn open_in_memory() -> Result<Store> {
-        let mut store = Store {
-            conn: Connection::open_in_memory()?,
-        };
+        let mut store = Store::on(Connection::open_in_memory()?);
         store.configure()?;
         store.migrate()?;
         Ok(store)

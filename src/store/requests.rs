@@ -86,16 +86,61 @@ impl Db<'_> {
             .with_context(|| format!("cannot read request {reference:?} from the store"))
     }
 
-    /// Requests, optionally of one account and of one status, in the order they were processed.
-    pub fn requests(&self, account: Option<&str>, status: Option<&str>) -> Result<Vec<Request>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM requests WHERE (?1 IS NULL OR account_id = ?1) AND (?2 IS NULL OR status = ?2)
-             ORDER BY processed_at, reference"
-        );
-        let mut stmt = self.0.prepare(&sql)?;
-        let rows = stmt.query_map(params![account, status], request_from_row)?;
-        rows.collect::<rusqlite::Result<_>>()
+    /// The requests processed for one account, in the order they were processed.
+    pub fn account_requests(&self, account: &str) -> Result<Vec<Request>> {
+        self.stream_requests(Some(account), None, None, None, |rows| rows.collect())
             .context("cannot read the requests from the store")
+    }
+
+    /// Streams requests to `consume` in the order they were processed: those of `account` (or
+    /// all) with `status` (or any), after the request `after`, at most `limit`. An `after` that is
+    /// no request is an error (requests are never removed, so a page's last one always exists).
+    pub fn stream_requests<T>(
+        &self,
+        account: Option<&str>,
+        status: Option<&str>,
+        after: Option<&str>,
+        limit: Option<u32>,
+        consume: impl FnOnce(&mut dyn Iterator<Item = Result<Request>>) -> Result<T>,
+    ) -> Result<T> {
+        let position = match after {
+            None => None,
+            Some(reference) => Some(
+                self.0
+                    .query_row(
+                        "SELECT processed_at, reference FROM requests WHERE reference = ?1",
+                        [reference],
+                        |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+                    )
+                    .optional()?
+                    .ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "no request {reference:?} in this store to list after\nhint: --after takes the reference of a listed request"
+                        )
+                    })?,
+            ),
+        };
+        let limit = super::sql_limit(limit);
+        let mut filters = vec!["(?2 IS NULL OR status = ?2)"];
+        let mut params: Vec<&dyn rusqlite::ToSql> = vec![&limit, &status];
+        if let Some(id) = &account {
+            filters.push("account_id = ?3");
+            params.push(id);
+        }
+        if let Some((at, reference)) = &position {
+            filters.push(if account.is_some() {
+                "(processed_at, reference) > (?4, ?5)"
+            } else {
+                "(processed_at, reference) > (?3, ?4)"
+            });
+            params.push(at);
+            params.push(reference);
+        }
+        let mut stmt = self.0.prepare(&format!(
+            "SELECT {COLUMNS} FROM requests WHERE {} ORDER BY processed_at, reference LIMIT ?1",
+            filters.join(" AND ")
+        ))?;
+        super::scale::stream(&mut stmt, &params, request_from_row, consume)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
 use super::config::ConfigTable;
+use super::domains::reversed_labels_into;
 use super::{Db, Tx};
 use crate::model::transfer::{AccountExport, DnsProofExport, DomainExport, SecurityExport, UserExport};
 use crate::model::{Account, User};
@@ -10,8 +11,10 @@ use crate::policy::import::{DateText, DomainWrite, FileUser, StoredDomain};
 use anyhow::Result;
 use rusqlite::params;
 
-/// The secondary index a large import drops and rebuilds. Same definition as in schema.sql.
-const ACCOUNT_INDEX: &str = "CREATE INDEX trusted_domains_account ON trusted_domains(account_id)";
+/// The secondary indexes a large import drops and rebuilds. Same definitions as in the migrations
+/// (`scale::index_for_scale`).
+const DOMAIN_INDEXES: &str = "CREATE INDEX trusted_domains_account ON trusted_domains(account_id, domain);
+     CREATE INDEX trusted_domains_reversed ON trusted_domains(labels_reversed);";
 
 impl Db<'_> {
     pub fn trusted_domain_count(&self) -> Result<u64> {
@@ -188,14 +191,15 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn drop_domain_account_index(&mut self) -> Result<()> {
-        self.tx
-            .execute_batch("DROP INDEX IF EXISTS trusted_domains_account")?;
+    pub fn drop_domain_indexes(&mut self) -> Result<()> {
+        self.tx.execute_batch(
+            "DROP INDEX IF EXISTS trusted_domains_account; DROP INDEX IF EXISTS trusted_domains_reversed;",
+        )?;
         Ok(())
     }
 
-    pub fn create_domain_account_index(&mut self) -> Result<()> {
-        self.tx.execute_batch(ACCOUNT_INDEX)?;
+    pub fn create_domain_indexes(&mut self) -> Result<()> {
+        self.tx.execute_batch(DOMAIN_INDEXES)?;
         Ok(())
     }
 
@@ -218,8 +222,11 @@ impl Tx<'_> {
         let now = self.now();
         let agent = self.agent;
         let mut dates = DateText::default();
+        let mut reversed = String::new();
         let mut changed = 0;
         for d in domains {
+            reversed.clear();
+            reversed_labels_into(d.domain, &mut reversed);
             changed += self.insert_row(
                 ConfigTable::TrustedDomains,
                 params![
@@ -231,7 +238,8 @@ impl Tx<'_> {
                     d.request,
                     import_id,
                     agent,
-                    now
+                    now,
+                    reversed
                 ],
                 false,
             )? as u64;
