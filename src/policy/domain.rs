@@ -410,7 +410,10 @@ mod tests {
             assert_eq!(codes(input), ["invalid-syntax"]);
         }
         // Mapping what an agent types stays: full width and upper case are the same name.
-        assert_eq!(normalize("ＣＯＲＰ.example").map(|d| d.ascii), Ok("corp.example".into()));
+        assert_eq!(
+            normalize("ＣＯＲＰ.example").map(|d| d.ascii),
+            Ok("corp.example".into())
+        );
     }
 
     #[test]

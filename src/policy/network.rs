@@ -218,17 +218,32 @@ mod tests {
         let concern = |s: &str| entry_concern(&s.parse::<IpNet>().unwrap());
         let broad = |s: &str| matches!(concern(s), Some(EntryConcern::TooBroad(_)));
         // All of IPv4.
-        for all in ["64:ff9b::/96", "::ffff:0:0/96", "::/96", "64:ff9b:1::/48", "64:ff9b::/64", "64:ff9b:1:2::/64"] {
+        for all in [
+            "64:ff9b::/96",
+            "::ffff:0:0/96",
+            "::/96",
+            "64:ff9b:1::/48",
+            "64:ff9b::/64",
+            "64:ff9b:1:2::/64",
+        ] {
             assert!(broad(all), "{all}");
         }
         // Each is a /8 of IPv4.
-        for slash8 in ["64:ff9b::800:0/104", "::ffff:800:0/104", "::800:0/104", "64:ff9b:1::800:0/104"] {
+        for slash8 in [
+            "64:ff9b::800:0/104",
+            "::ffff:800:0/104",
+            "::800:0/104",
+            "64:ff9b:1::800:0/104",
+        ] {
             assert!(broad(slash8), "{slash8}");
         }
         // A specific public IPv4 network through NAT64 is fine; a private one only warns.
         assert!(concern("64:ff9b::808:800/120").is_none());
         assert!(concern("64:ff9b:1::808:800/120").is_none());
-        assert!(matches!(concern("64:ff9b::a01:0/112"), Some(EntryConcern::NotPublic(_))));
+        assert!(matches!(
+            concern("64:ff9b::a01:0/112"),
+            Some(EntryConcern::NotPublic(_))
+        ));
         match concern("64:ff9b::/96") {
             Some(EntryConcern::TooBroad(message)) => {
                 assert!(message.contains("NAT64 form of IPv4 0.0.0.0/0"), "{message}");

@@ -18,13 +18,16 @@ use std::time::Duration;
 /// (recomputing keys, filling a digest). Each runs inside the migrating transaction.
 enum Migration {
     Sql(&'static str),
-    #[allow(dead_code)] // the first code step is still to come; the variant is the extension point
     Code(fn(&rusqlite::Transaction<'_>) -> Result<()>),
 }
 
 /// Migration N is `MIGRATIONS[N - 1]`; the store's version is `PRAGMA user_version`. Append only:
 /// a shipped migration is never edited or reordered.
-const MIGRATIONS: &[Migration] = &[Migration::Sql(include_str!("../../schema.sql"))];
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(include_str!("../../schema.sql")),
+    // Registered users' keys: ASCII-only lower case of the NFC local part (the sender test's rule).
+    Migration::Code(sender::recompute_user_keys),
+];
 
 /// Marks a SQLite file as an xmfax store ('XMFX').
 const APPLICATION_ID: i64 = 1_481_459_288;
