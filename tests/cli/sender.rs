@@ -1234,3 +1234,40 @@ fn batch_lines_are_decided_exactly_as_single_addresses() {
         assert_eq!(codes(unicode_space), ["malformed-address"], "{unicode_space}");
     }
 }
+
+#[test]
+fn agents_cannot_trust_a_domain_with_invisible_characters() {
+    let env = corp_store();
+    let before = env.dump();
+    for (domain, named) in [
+        ("shop\u{ad}.example", "U+00AD"),
+        ("shop\u{200b}.example", "U+200B"),
+        ("\u{feff}shop.example", "U+FEFF"),
+    ] {
+        let (out, _) = env.code(
+            1,
+            &[
+                "-o",
+                "json",
+                "domains",
+                "add",
+                "corp",
+                domain,
+                "--certified-by",
+                "Jane Roe",
+                "--certified-on",
+                "2026-11-20",
+            ],
+        );
+        assert!(
+            out.contains("invalid-syntax") && out.contains(named),
+            "{domain:?}: {out}"
+        );
+        let (out, _) = env.code(1, &["-o", "json", "domains", "check", domain]);
+        assert!(
+            out.contains("invalid-syntax") && out.contains(named),
+            "{domain:?}: {out}"
+        );
+    }
+    assert_eq!(env.dump(), before, "nothing added");
+}
