@@ -42,12 +42,13 @@ pub fn aligned(a: &str, b: &str) -> bool {
     }
 }
 
-/// Whether two names are the same domain: ASCII case and one trailing dot aside (DMARC's
-/// `header.from` against the From domain).
+/// Whether two names are the same domain: ASCII case and one trailing dot aside, a U-label being
+/// the same as its A-label (DMARC's `header.from` against the From domain).
 pub fn same_domain(a: &str, b: &str) -> bool {
-    let a = a.strip_suffix('.').unwrap_or(a);
-    let b = b.strip_suffix('.').unwrap_or(b);
-    !a.is_empty() && a.eq_ignore_ascii_case(b)
+    match (comparable(a), comparable(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -106,6 +107,8 @@ mod tests {
         assert!(!same_domain("mail.corp.example", "corp.example"));
         assert!(!same_domain("corp.example..", "corp.example"));
         assert!(!same_domain("", ""));
+        assert!(same_domain("bücher.example", "xn--bcher-kva.example"));
+        assert!(!same_domain("b\u{fc}cher.example", "bucher.example"));
     }
 
     proptest! {
