@@ -49,6 +49,9 @@ _xmfax() {
             xmfax,sender)
                 cmd="xmfax__subcmd__sender"
                 ;;
+            xmfax,settings)
+                cmd="xmfax__subcmd__settings"
+                ;;
             xmfax,users)
                 cmd="xmfax__subcmd__users"
                 ;;
@@ -109,14 +112,23 @@ _xmfax() {
             xmfax__subcmd__domains,add)
                 cmd="xmfax__subcmd__domains__subcmd__add"
                 ;;
+            xmfax__subcmd__domains,challenge)
+                cmd="xmfax__subcmd__domains__subcmd__challenge"
+                ;;
             xmfax__subcmd__domains,check)
                 cmd="xmfax__subcmd__domains__subcmd__check"
                 ;;
             xmfax__subcmd__domains,help)
                 cmd="xmfax__subcmd__domains__subcmd__help"
                 ;;
+            xmfax__subcmd__domains,inspect)
+                cmd="xmfax__subcmd__domains__subcmd__inspect"
+                ;;
             xmfax__subcmd__domains,list)
                 cmd="xmfax__subcmd__domains__subcmd__list"
+                ;;
+            xmfax__subcmd__domains,prove)
+                cmd="xmfax__subcmd__domains__subcmd__prove"
                 ;;
             xmfax__subcmd__domains,remove)
                 cmd="xmfax__subcmd__domains__subcmd__remove"
@@ -124,14 +136,23 @@ _xmfax() {
             xmfax__subcmd__domains__subcmd__help,add)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__add"
                 ;;
+            xmfax__subcmd__domains__subcmd__help,challenge)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__challenge"
+                ;;
             xmfax__subcmd__domains__subcmd__help,check)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__check"
                 ;;
             xmfax__subcmd__domains__subcmd__help,help)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__help"
                 ;;
+            xmfax__subcmd__domains__subcmd__help,inspect)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__inspect"
+                ;;
             xmfax__subcmd__domains__subcmd__help,list)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__list"
+                ;;
+            xmfax__subcmd__domains__subcmd__help,prove)
+                cmd="xmfax__subcmd__domains__subcmd__help__subcmd__prove"
                 ;;
             xmfax__subcmd__domains__subcmd__help,remove)
                 cmd="xmfax__subcmd__domains__subcmd__help__subcmd__remove"
@@ -169,6 +190,9 @@ _xmfax() {
             xmfax__subcmd__help,sender)
                 cmd="xmfax__subcmd__help__subcmd__sender"
                 ;;
+            xmfax__subcmd__help,settings)
+                cmd="xmfax__subcmd__help__subcmd__settings"
+                ;;
             xmfax__subcmd__help,users)
                 cmd="xmfax__subcmd__help__subcmd__users"
                 ;;
@@ -196,11 +220,20 @@ _xmfax() {
             xmfax__subcmd__help__subcmd__domains,add)
                 cmd="xmfax__subcmd__help__subcmd__domains__subcmd__add"
                 ;;
+            xmfax__subcmd__help__subcmd__domains,challenge)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__challenge"
+                ;;
             xmfax__subcmd__help__subcmd__domains,check)
                 cmd="xmfax__subcmd__help__subcmd__domains__subcmd__check"
                 ;;
+            xmfax__subcmd__help__subcmd__domains,inspect)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__inspect"
+                ;;
             xmfax__subcmd__help__subcmd__domains,list)
                 cmd="xmfax__subcmd__help__subcmd__domains__subcmd__list"
+                ;;
+            xmfax__subcmd__help__subcmd__domains,prove)
+                cmd="xmfax__subcmd__help__subcmd__domains__subcmd__prove"
                 ;;
             xmfax__subcmd__help__subcmd__domains,remove)
                 cmd="xmfax__subcmd__help__subcmd__domains__subcmd__remove"
@@ -243,6 +276,12 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help__subcmd__sender,test)
                 cmd="xmfax__subcmd__help__subcmd__sender__subcmd__test"
+                ;;
+            xmfax__subcmd__help__subcmd__settings,list)
+                cmd="xmfax__subcmd__help__subcmd__settings__subcmd__list"
+                ;;
+            xmfax__subcmd__help__subcmd__settings,set)
+                cmd="xmfax__subcmd__help__subcmd__settings__subcmd__set"
                 ;;
             xmfax__subcmd__help__subcmd__users,add)
                 cmd="xmfax__subcmd__help__subcmd__users__subcmd__add"
@@ -364,6 +403,24 @@ _xmfax() {
             xmfax__subcmd__sender__subcmd__help,test)
                 cmd="xmfax__subcmd__sender__subcmd__help__subcmd__test"
                 ;;
+            xmfax__subcmd__settings,help)
+                cmd="xmfax__subcmd__settings__subcmd__help"
+                ;;
+            xmfax__subcmd__settings,list)
+                cmd="xmfax__subcmd__settings__subcmd__list"
+                ;;
+            xmfax__subcmd__settings,set)
+                cmd="xmfax__subcmd__settings__subcmd__set"
+                ;;
+            xmfax__subcmd__settings__subcmd__help,help)
+                cmd="xmfax__subcmd__settings__subcmd__help__subcmd__help"
+                ;;
+            xmfax__subcmd__settings__subcmd__help,list)
+                cmd="xmfax__subcmd__settings__subcmd__help__subcmd__list"
+                ;;
+            xmfax__subcmd__settings__subcmd__help,set)
+                cmd="xmfax__subcmd__settings__subcmd__help__subcmd__set"
+                ;;
             xmfax__subcmd__users,add)
                 cmd="xmfax__subcmd__users__subcmd__add"
                 ;;
@@ -395,7 +452,7 @@ _xmfax() {
 
     case "${cmd}" in
         xmfax)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains requests sender export import audit completions man help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains requests sender export import audit settings completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,7 +984,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version add remove list check help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version add remove list check challenge prove inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -998,6 +1055,36 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__domains__subcmd__challenge)
+            opts="-o -y -h -V --renew --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__domains__subcmd__check)
             opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1029,7 +1116,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__help)
-            opts="add remove list check help"
+            opts="add remove list check challenge prove inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1043,6 +1130,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__challenge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1084,7 +1185,35 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__domains__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__help__subcmd__prove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1112,6 +1241,48 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__domains__subcmd__inspect)
+            opts="-o -y -h -V --dkim-selector --dns-server --dns-timeout --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dkim-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__domains__subcmd__list)
             opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1119,6 +1290,44 @@ _xmfax() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__domains__subcmd__prove)
+            opts="-o -y -h -V --dns-server --dns-timeout --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1211,7 +1420,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help)
-            opts="accounts users security domains requests sender export import audit completions man help"
+            opts="accounts users security domains requests sender export import audit settings completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1365,7 +1574,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__domains)
-            opts="add remove list check"
+            opts="add remove list check challenge prove inspect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1379,6 +1588,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__domains__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__challenge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1406,7 +1629,35 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__help__subcmd__domains__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__domains__subcmd__prove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1701,6 +1952,48 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__sender__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__settings)
+            opts="set list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__settings__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__settings__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2053,7 +2346,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__requests__subcmd__process)
-            opts="-o -y -h -V --max-age-days --dry-run --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --max-age-days --dry-run --require-dns-proof --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2215,12 +2508,24 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__security__subcmd__check)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --dns --dkim-selector --dns-server --dns-timeout --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dkim-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2707,6 +3012,152 @@ _xmfax() {
                     COMPREPLY=($(compgen -W "email portal api receive" -- "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version set list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__help)
+            opts="set list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__list)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__settings__subcmd__set)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version require-dns-proof on off"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

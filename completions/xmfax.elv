@@ -38,6 +38,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand export 'Export the whole configuration (or some accounts) as one YAML/JSON document'
             cand import 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
             cand audit 'The hash-chained audit trail of every change'
+            cand settings 'Store-wide settings (require-dns-proof)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -332,10 +333,14 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;security;whitelist;help;help'= {
         }
         &'xmfax;security;check'= {
+            cand --dkim-selector 'A DKIM selector the customer signs with (repeatable): its key at SELECTOR._domainkey.DOMAIN is checked'
+            cand --dns-server 'Ask this DNS server (IP or IP:PORT) instead of the system''s resolvers (/etc/resolv.conf)'
+            cand --dns-timeout 'Give up on a DNS query after this many seconds (exit 2, "could not check"); decimals allowed'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --dns 'Also check each trusted domain''s DNS: domain-controlled (a proof on record) and, with spoofing protection on, spoofing-protection-viable'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
             cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
             cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
@@ -383,6 +388,9 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand remove 'Stop trusting domains'
             cand list 'List trusted domains of one account, or of all'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+            cand challenge 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
+            cand prove 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
+            cand inspect 'Check domains'' MX, SPF, DMARC and DKIM records and whether spoofing protection can work for their mail (exit 1 when a check fails, 2 when DNS could not be asked)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;domains;add'= {
@@ -443,11 +451,59 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'xmfax;domains;challenge'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --renew 'Issue a new token even when an unexpired one exists (the old one stops proving anything)'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;prove'= {
+            cand --dns-server 'Ask this DNS server (IP or IP:PORT) instead of the system''s resolvers (/etc/resolv.conf)'
+            cand --dns-timeout 'Give up on a DNS query after this many seconds (exit 2, "could not check"); decimals allowed'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;domains;inspect'= {
+            cand --dkim-selector 'A DKIM selector the customer signs with (repeatable): its key at SELECTOR._domainkey.DOMAIN is checked'
+            cand --dns-server 'Ask this DNS server (IP or IP:PORT) instead of the system''s resolvers (/etc/resolv.conf)'
+            cand --dns-timeout 'Give up on a DNS query after this many seconds (exit 2, "could not check"); decimals allowed'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'xmfax;domains;help'= {
             cand add 'Trust domains for an account''s email-to-fax (all or nothing: one refused domain adds none)'
             cand remove 'Stop trusting domains'
             cand list 'List trusted domains of one account, or of all'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+            cand challenge 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
+            cand prove 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
+            cand inspect 'Check domains'' MX, SPF, DMARC and DKIM records and whether spoofing protection can work for their mail (exit 1 when a check fails, 2 when DNS could not be asked)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;domains;help;add'= {
@@ -457,6 +513,12 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;domains;help;list'= {
         }
         &'xmfax;domains;help;check'= {
+        }
+        &'xmfax;domains;help;challenge'= {
+        }
+        &'xmfax;domains;help;prove'= {
+        }
+        &'xmfax;domains;help;inspect'= {
         }
         &'xmfax;domains;help;help'= {
         }
@@ -529,6 +591,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --dry-run 'Run every check and report the outcome, but change and record nothing'
+            cand --require-dns-proof 'Refuse an add or replace form for any listed domain without a DNS proof of control (`no-dns-proof`; always so when the store setting require-dns-proof is on)'
             cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
             cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
             cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
@@ -720,6 +783,59 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;audit;help;help'= {
         }
+        &'xmfax;settings'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Change a setting of this store (audited)'
+            cand list 'Show every setting and its value'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;settings;set'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;settings;list'= {
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;settings;help'= {
+            cand set 'Change a setting of this store (audited)'
+            cand list 'Show every setting and its value'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;settings;help;set'= {
+        }
+        &'xmfax;settings;help;list'= {
+        }
+        &'xmfax;settings;help;help'= {
+        }
         &'xmfax;completions'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
@@ -758,6 +874,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand export 'Export the whole configuration (or some accounts) as one YAML/JSON document'
             cand import 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
             cand audit 'The hash-chained audit trail of every change'
+            cand settings 'Store-wide settings (require-dns-proof)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -815,6 +932,9 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand remove 'Stop trusting domains'
             cand list 'List trusted domains of one account, or of all'
             cand check 'Run the checks that need no account on domains (exit 1 if any would be refused)'
+            cand challenge 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
+            cand prove 'Look up the challenge record and, when it holds the account''s token, record the proof (exit 0 proven, 1 not proven, 2 DNS could not be asked)'
+            cand inspect 'Check domains'' MX, SPF, DMARC and DKIM records and whether spoofing protection can work for their mail (exit 1 when a check fails, 2 when DNS could not be asked)'
         }
         &'xmfax;help;domains;add'= {
         }
@@ -823,6 +943,12 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;domains;list'= {
         }
         &'xmfax;help;domains;check'= {
+        }
+        &'xmfax;help;domains;challenge'= {
+        }
+        &'xmfax;help;domains;prove'= {
+        }
+        &'xmfax;help;domains;inspect'= {
         }
         &'xmfax;help;requests'= {
             cand template 'Print a commented form for the customer to fill in and sign'
@@ -860,6 +986,14 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;audit;log'= {
         }
         &'xmfax;help;audit;verify'= {
+        }
+        &'xmfax;help;settings'= {
+            cand set 'Change a setting of this store (audited)'
+            cand list 'Show every setting and its value'
+        }
+        &'xmfax;help;settings;set'= {
+        }
+        &'xmfax;help;settings;list'= {
         }
         &'xmfax;help;completions'= {
         }

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod dns;
 pub mod model;
 pub mod output;
 pub mod policy;

@@ -110,6 +110,8 @@ pub struct AccountSummary {
     pub trusted_domains: Vec<TrustedDomain>,
     /// The signed request forms processed for the account, oldest first.
     pub requests: Vec<Request>,
+    /// Domain-control proofs seen in DNS, trusted domains or not (yet).
+    pub dns_proofs: Vec<dns::DnsProof>,
 }
 
 /// One reason a request was refused, as recorded: `{"code", "message", "domain"?}`.
@@ -153,4 +155,5 @@ pub struct RequestRecord {
     pub form_text: String,
 }
 
+pub mod dns;
 pub mod transfer;

@@ -7,6 +7,8 @@ mod cli {
     mod audit;
     mod completions;
     mod concurrency;
+    mod dns;
+    mod dns_server;
     mod domains;
     mod hostile;
     mod hostile_files;

@@ -158,6 +158,7 @@ fn show(ctx: &Ctx, id: &str) -> Result<Outcome> {
         users: db.users(id)?,
         trusted_domains: db.trusted_domains(Some(id))?,
         requests: db.requests(Some(id), None)?,
+        dns_proofs: db.dns_proofs(Some(id))?,
         account,
     };
     output::emit(ctx.format, &summary)?;

@@ -31,6 +31,14 @@ pub enum DomainsCommand {
         #[arg(required = true, value_name = "DOMAIN")]
         domains: Vec<String>,
     },
+    /// Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)
+    Challenge(super::dns::ChallengeArgs),
+    /// Look up the challenge record and, when it holds the account's token, record the proof
+    /// (exit 0 proven, 1 not proven, 2 DNS could not be asked)
+    Prove(super::dns::ProveArgs),
+    /// Check domains' MX, SPF, DMARC and DKIM records and whether spoofing protection can work
+    /// for their mail (exit 1 when a check fails, 2 when DNS could not be asked)
+    Inspect(super::dns::InspectArgs),
 }
 
 #[derive(Debug, Args)]
@@ -268,6 +276,9 @@ pub fn run(ctx: &Ctx, command: DomainsCommand) -> Result<Outcome> {
         DomainsCommand::Remove(args) => remove(ctx, args),
         DomainsCommand::List { account } => list(ctx, account.as_deref()),
         DomainsCommand::Check { domains } => check(ctx, &domains),
+        DomainsCommand::Challenge(args) => super::dns::challenge(ctx, args),
+        DomainsCommand::Prove(args) => super::dns::prove(ctx, args),
+        DomainsCommand::Inspect(args) => super::dns::inspect(ctx, args),
     }
 }
 
@@ -471,7 +482,8 @@ fn list(ctx: &Ctx, account: Option<&str>) -> Result<Outcome> {
     if let Some(account) = account {
         store.db().require_account(account)?;
     }
-    output::emit(ctx.format, &store.db().trusted_domains(account)?)?;
+    let domains = super::dns::with_proofs(&store.db(), store.db().trusted_domains(account)?)?;
+    output::emit(ctx.format, &domains)?;
     Ok(Outcome::Success)
 }
 

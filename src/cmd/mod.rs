@@ -4,10 +4,12 @@
 mod accounts;
 mod audit;
 mod completions;
+mod dns;
 mod domains;
 mod requests;
 mod security;
 mod sender;
+mod settings;
 mod transfer;
 mod users;
 
@@ -49,6 +51,9 @@ pub enum Command {
     /// The hash-chained audit trail of every change
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Store-wide settings (require-dns-proof)
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the man page (or write all man pages to a directory)
@@ -200,6 +205,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(args) => transfer::export(&ctx, args),
         Command::Import(args) => transfer::import(&ctx, args),
         Command::Audit(command) => audit::run(&ctx, command),
+        Command::Settings(command) => settings::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     }

@@ -74,6 +74,10 @@ pub struct ProcessArgs {
     /// Run every check and report the outcome, but change and record nothing
     #[arg(long)]
     dry_run: bool,
+    /// Refuse an add or replace form for any listed domain without a DNS proof of control
+    /// (`no-dns-proof`; always so when the store setting require-dns-proof is on)
+    #[arg(long)]
+    require_dns_proof: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,10 +99,10 @@ pub fn run(ctx: &Ctx, command: RequestsCommand) -> Result<Outcome> {
     match command {
         RequestsCommand::Template { action } => print_document(&form::render(&form::template(action))),
         RequestsCommand::New { out } => new(ctx, out.as_deref()),
-        RequestsCommand::Validate(args) => validate_or_process(ctx, &args, Mode::Validate),
+        RequestsCommand::Validate(args) => validate_or_process(ctx, &args, Mode::Validate, false),
         RequestsCommand::Process(args) => {
             let mode = if args.dry_run { Mode::DryRun } else { Mode::Process };
-            validate_or_process(ctx, &args.form, mode)
+            validate_or_process(ctx, &args.form, mode, args.require_dns_proof)
         }
         RequestsCommand::List { account, status } => list(ctx, account.as_deref(), status),
         RequestsCommand::Show { reference } => show(ctx, &reference),
@@ -170,14 +174,14 @@ struct ProcessReport {
     unknown_account: bool,
 }
 
-fn validate_or_process(ctx: &Ctx, args: &FormArgs, mode: Mode) -> Result<Outcome> {
+fn validate_or_process(ctx: &Ctx, args: &FormArgs, mode: Mode, require_dns_proof: bool) -> Result<Outcome> {
     let submission = read_submission(&args.file)?;
     let mut store = match mode {
         Mode::Process => ctx.open_store()?,
         Mode::Validate | Mode::DryRun => ctx.read_store()?,
     };
     let report = store.write(&ctx.agent, ctx.now, |tx| {
-        judge(ctx, tx, &submission, args.max_age_days, mode)
+        judge(ctx, tx, &submission, args.max_age_days, mode, require_dns_proof)
     })?;
     output::emit(ctx.format, &report)?;
     Ok(Outcome::from_verdict(report.status != "refused"))
@@ -191,6 +195,7 @@ fn judge(
     submission: &Submission,
     max_age_days: u32,
     mode: Mode,
+    require_dns_proof: bool,
 ) -> Result<ProcessReport> {
     let form = &submission.form;
     let mut reasons = Vec::new();
@@ -216,6 +221,13 @@ fn judge(
         Some(account) => tx.tentatively(|tx| {
             let (changes, account_reasons) = apply_form(ctx, tx, form, &account)?;
             reasons.extend(account_reasons);
+            if form.action.trusts_domains() && super::dns::dns_proof_required(&tx.db(), require_dns_proof)? {
+                reasons.extend(super::dns::missing_proof_reasons(
+                    &tx.db(),
+                    &account.id,
+                    form.domains(),
+                )?);
+            }
             let keep = reasons.is_empty() && mode == Mode::Process;
             Ok((changes, keep))
         })?,

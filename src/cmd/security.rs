@@ -22,6 +22,8 @@ pub enum SecurityCommand {
         /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
+        #[command(flatten)]
+        dns: super::dns::SecurityDnsArgs,
     },
 }
 
@@ -142,7 +144,7 @@ pub fn run(ctx: &Ctx, command: SecurityCommand) -> Result<Outcome> {
             change_whitelist(ctx, &account, &networks, false)
         }
         SecurityCommand::Whitelist(WhitelistCommand::List { account }) => list(ctx, &account),
-        SecurityCommand::Check { account } => check(ctx, &account),
+        SecurityCommand::Check { account, dns } => check(ctx, &account, &dns),
     }
 }
 
@@ -158,9 +160,16 @@ pub fn check_report(db: &Db<'_>, account: &str) -> Result<CheckReport> {
     })
 }
 
-fn check(ctx: &Ctx, account: &str) -> Result<Outcome> {
+fn check(ctx: &Ctx, account: &str, dns: &super::dns::SecurityDnsArgs) -> Result<Outcome> {
     let store = ctx.read_store()?;
-    let report = check_report(&store.db(), account)?;
+    let mut report = check_report(&store.db(), account)?;
+    super::dns::refuse_dns_options_without_dns(dns)?;
+    if dns.dns {
+        report
+            .checks
+            .extend(super::dns::security_checks(&store.db(), account, dns)?);
+        report.passed = security::passed(&report.checks);
+    }
     output::emit(ctx.format, &report)?;
     Ok(Outcome::from_verdict(report.passed))
 }

@@ -122,6 +122,7 @@ impl Tabular for ImportReport {
             ("users", counts.users),
             ("whitelist", counts.whitelist),
             ("trusted domains", counts.trusted_domains),
+            ("DNS proofs", counts.dns_proofs),
         ];
         blocks.push(Block::Rows {
             header: vec!["KIND", "CREATED", "UPDATED", "UNCHANGED", "REMOVED"],
@@ -210,6 +211,8 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<Outcome> {
         let mut review = batch.review();
         load_store(&tx.db(), &batch, &mut review)?;
         review.finish(&now, today);
+        let proofs = super::dns::plan_proof_import(&tx.db(), &batch)?;
+        review.counts.dns_proofs = proofs.counts;
         let mut report = ImportReport {
             file: name.clone(),
             format: format.name(),
@@ -229,6 +232,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<Outcome> {
             "checked"
         } else {
             report.import_id = Some(write(tx, &review, &report)?);
+            super::dns::apply_proof_import(tx, &proofs)?;
             "imported"
         };
         Ok(report)

@@ -29,6 +29,19 @@ pub struct AccountExport {
     pub security: SecurityExport,
     pub users: Vec<UserExport>,
     pub trusted_domains: Vec<DomainExport>,
+    /// Domain-control proofs seen in DNS (left out when there are none). Unlike other rows, a
+    /// proof's time, server and record are its content, so they are exported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dns_proofs: Vec<DnsProofExport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DnsProofExport {
+    pub domain: String,
+    pub proven_at: String,
+    pub server: String,
+    pub record: String,
+    pub proven_by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,12 +90,19 @@ pub struct ImportCounts {
     pub users: KindCounts,
     pub whitelist: KindCounts,
     pub trusted_domains: KindCounts,
+    pub dns_proofs: KindCounts,
 }
 
 impl ImportCounts {
     pub fn changed(&self) -> bool {
-        [self.accounts, self.users, self.whitelist, self.trusted_domains]
-            .iter()
-            .any(KindCounts::changed)
+        [
+            self.accounts,
+            self.users,
+            self.whitelist,
+            self.trusted_domains,
+            self.dns_proofs,
+        ]
+        .iter()
+        .any(KindCounts::changed)
     }
 }

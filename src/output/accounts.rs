@@ -115,6 +115,27 @@ impl Tabular for AccountSummary {
                 .collect(),
             empty: "(none: only registered users can send faxes by email)",
         });
+        blocks.push(Block::Title(format!(
+            "Domain control proven in DNS ({})",
+            self.dns_proofs.len()
+        )));
+        blocks.push(Block::Rows {
+            header: vec!["DOMAIN", "PROVEN AT", "BY", "SERVER ASKED", "RECORD SEEN"],
+            rows: self
+                .dns_proofs
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.domain.clone(),
+                        p.proven_at.clone(),
+                        p.proven_by.clone(),
+                        p.server.clone(),
+                        p.record.clone(),
+                    ]
+                })
+                .collect(),
+            empty: "(none: xmfax domains challenge ACCOUNT DOMAIN, then domains prove)",
+        });
         blocks.push(Block::Title(format!("Registered users ({})", self.users.len())));
         blocks.extend(self.users.blocks());
         blocks.push(Block::Title(format!("Signed requests ({})", self.requests.len())));

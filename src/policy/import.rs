@@ -226,6 +226,8 @@ pub struct FileAccount {
     pub whitelist: Option<Vec<IpNet>>,
     pub users: Option<Vec<FileUser>>,
     pub replaces_domains: bool,
+    /// Domain-control proofs: when given, they replace the account's.
+    pub dns_proofs: Option<Vec<super::dns::ImportedProof>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -350,6 +352,14 @@ impl Batch {
             .file
             .as_ref()
             .is_some_and(|f| f.users.is_some())
+    }
+
+    /// The accounts whose DNS proofs the file replaces, with those proofs.
+    pub fn dns_proofs(&self) -> impl Iterator<Item = (&str, &[super::dns::ImportedProof])> {
+        self.accounts.iter().filter_map(|account| {
+            let proofs = account.file.as_ref()?.dns_proofs.as_deref()?;
+            Some((&*account.id, proofs))
+        })
     }
 
     fn replaces_domains_of(&self, account: &str) -> bool {

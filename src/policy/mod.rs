@@ -5,6 +5,7 @@ pub mod account;
 pub mod alignment;
 pub mod audit;
 pub mod auth_results;
+pub mod dns;
 pub mod domain;
 pub mod form;
 pub mod import;

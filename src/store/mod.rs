@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod dns;
 mod domains;
 mod requests;
 mod sender;
@@ -25,6 +26,7 @@ enum Migration {
 /// a shipped migration is never edited or reordered.
 const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("../../schema.sql")),
+    Migration::Sql(include_str!("dns.sql")),
     // Registered users' keys: ASCII-only lower case of the NFC local part (the sender test's rule).
     Migration::Code(sender::recompute_user_keys),
 ];

@@ -3,7 +3,7 @@
 
 use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
 use super::{Db, Tx};
-use crate::model::transfer::{AccountExport, DomainExport, SecurityExport, UserExport};
+use crate::model::transfer::{AccountExport, DnsProofExport, DomainExport, SecurityExport, UserExport};
 use crate::model::{Account, User};
 use crate::policy::import::{DateText, DomainWrite, FileUser, StoredDomain};
 use anyhow::Result;
@@ -153,6 +153,17 @@ impl Db<'_> {
             },
             users,
             trusted_domains,
+            dns_proofs: self
+                .dns_proofs(Some(id))?
+                .into_iter()
+                .map(|p| DnsProofExport {
+                    domain: p.domain,
+                    proven_at: p.proven_at,
+                    server: p.server,
+                    record: p.record,
+                    proven_by: p.proven_by,
+                })
+                .collect(),
         })
     }
 }

@@ -8,6 +8,7 @@ use crate::model::Region;
 use crate::model::transfer::DOCUMENT_VERSION;
 use crate::policy::Problem;
 use crate::policy::account as rules;
+use crate::policy::dns::{self, ImportedProof};
 use crate::policy::domain;
 use crate::policy::import::{AccountIx, Batch, FileAccount, FileUser, NewDomain};
 use crate::policy::network;
@@ -327,6 +328,7 @@ impl DocumentReader<'_> {
                 "security" => self.security(value, &mut account),
                 "users" => account.users = self.users(value),
                 "trusted_domains" => domains = Some(value),
+                "dns_proofs" => account.dns_proofs = self.dns_proofs(value),
                 _ => self.unknown_key(key, *line, "an account"),
             }
         }
@@ -451,6 +453,42 @@ impl DocumentReader<'_> {
             request: fields[4].as_deref(),
         };
         add_domain(self.batch, &mut self.dates, account, node.line, text);
+    }
+
+    fn dns_proofs(&mut self, node: &Node) -> Option<Vec<ImportedProof>> {
+        let items = self.list(node, "dns_proofs")?;
+        let mut proofs = Vec::new();
+        for item in items {
+            let Some(entries) = self.map(item, "a DNS proof") else {
+                continue;
+            };
+            let mut fields: [Option<String>; 5] = Default::default();
+            for (key, line, value) in entries {
+                let slot = match key.as_str() {
+                    "domain" => 0,
+                    "proven_at" => 1,
+                    "server" => 2,
+                    "record" => 3,
+                    "proven_by" => 4,
+                    _ => {
+                        self.unknown_key(key, *line, "a DNS proof");
+                        continue;
+                    }
+                };
+                fields[slot] = self.text(value, key);
+            }
+            let [domain, proven_at, server, record, proven_by] = fields.each_ref().map(Option::as_deref);
+            match dns::imported_proof(item.line, domain, proven_at, server, record, proven_by) {
+                Ok(proof) if proofs.iter().any(|p: &ImportedProof| p.domain == proof.domain) => self.problem(
+                    item,
+                    "duplicate-dns-proof",
+                    format!("{} has two DNS proofs for this account", proof.domain),
+                ),
+                Ok(proof) => proofs.push(proof),
+                Err(message) => self.problem(item, "invalid-dns-proof", message),
+            }
+        }
+        Some(proofs)
     }
 
     fn unknown_key(&mut self, key: &str, line: u32, within: &str) {

@@ -1,0 +1,118 @@
+//! SQL for domain-control challenges and proofs, and for the store's settings.
+
+use super::{Db, Tx};
+use crate::model::dns::{DnsChallenge, DnsProof};
+use anyhow::Result;
+use rusqlite::{OptionalExtension, Row, params};
+
+const PROOF_COLUMNS: &str = "account_id, domain, proven_at, server, record, proven_by";
+
+fn proof_from_row(row: &Row<'_>) -> rusqlite::Result<DnsProof> {
+    Ok(DnsProof {
+        account: row.get(0)?,
+        domain: row.get(1)?,
+        proven_at: row.get(2)?,
+        server: row.get(3)?,
+        record: row.get(4)?,
+        proven_by: row.get(5)?,
+    })
+}
+
+/// A challenge row: `(token, issued_by, issued_at)`.
+pub type ChallengeRow = (String, String, String);
+
+impl Db<'_> {
+    /// The challenge issued to `account` for `domain`, if any.
+    pub fn dns_challenge(&self, account: &str, domain: &str) -> Result<Option<ChallengeRow>> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT token, issued_by, issued_at FROM dns_challenges WHERE account_id = ?1 AND domain = ?2",
+                params![account, domain],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .optional()?)
+    }
+
+    pub fn dns_proof(&self, account: &str, domain: &str) -> Result<Option<DnsProof>> {
+        Ok(self
+            .0
+            .query_row(
+                &format!("SELECT {PROOF_COLUMNS} FROM dns_proofs WHERE account_id = ?1 AND domain = ?2"),
+                params![account, domain],
+                proof_from_row,
+            )
+            .optional()?)
+    }
+
+    /// The proofs of one account, or of every account, by account then domain.
+    pub fn dns_proofs(&self, account: Option<&str>) -> Result<Vec<DnsProof>> {
+        let mut stmt = self.0.prepare(&format!(
+            "SELECT {PROOF_COLUMNS} FROM dns_proofs WHERE ?1 IS NULL OR account_id = ?1 ORDER BY account_id, domain"
+        ))?;
+        let rows = stmt.query_map([account], proof_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A store setting's value, if it was ever set.
+    pub fn setting(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .0
+            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+}
+
+impl Tx<'_> {
+    /// Records a challenge, replacing an earlier one for the same account and domain.
+    pub fn upsert_dns_challenge(&mut self, challenge: &DnsChallenge) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO dns_challenges (account_id, domain, token, issued_by, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (account_id, domain) DO UPDATE SET token = ?3, issued_by = ?4, issued_at = ?5",
+            params![
+                challenge.account,
+                challenge.domain,
+                challenge.token,
+                challenge.issued_by,
+                challenge.issued_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Records a proof, replacing an earlier one for the same account and domain.
+    pub fn upsert_dns_proof(&mut self, proof: &DnsProof) -> Result<()> {
+        self.tx.execute(
+            &format!(
+                "INSERT INTO dns_proofs ({PROOF_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (account_id, domain) DO UPDATE SET proven_at = ?3, server = ?4, record = ?5, proven_by = ?6"
+            ),
+            params![
+                proof.account,
+                proof.domain,
+                proof.proven_at,
+                proof.server,
+                proof.record,
+                proof.proven_by
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Removes every proof of an account (an import then writes the file's).
+    pub fn delete_dns_proofs(&mut self, account: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM dns_proofs WHERE account_id = ?1", [account])?;
+        Ok(())
+    }
+
+    pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = ?2",
+            params![name, value],
+        )?;
+        Ok(())
+    }
+}
