@@ -3136,7 +3136,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__sender__subcmd__test)
-            opts="-o -y -h -V --message --authserv-id --batch --account --client-ip --spf --dkim --dmarc --tls --channel --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --message --authserv-id --batch --account --client-ip --spf --spf-domain --dkim --dkim-domain --dmarc --tls --channel --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3166,8 +3166,16 @@ _xmfax() {
                     COMPREPLY=($(compgen -W "pass fail softfail neutral none temperror permerror" -- "${cur}"))
                     return 0
                     ;;
+                --spf-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dkim)
                     COMPREPLY=($(compgen -W "pass fail softfail neutral none temperror permerror" -- "${cur}"))
+                    return 0
+                    ;;
+                --dkim-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dmarc)

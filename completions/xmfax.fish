@@ -444,21 +444,23 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subc
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l batch -d 'Test one address per line of FILE ("-" reads stdin); blank lines and # comments are skipped. With -o json, prints JSON Lines; counts go to stderr' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l account -d 'Decide for this account [default: the account the address belongs to]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l client-ip -d 'The IP address of the mail server that delivered the message (overrides --message\'s)' -r
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l spf -d 'The SPF result of the message' -r -f -a "pass\t''
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l spf -d 'The SPF result of the message, for the sender\'s own domain (so aligned with it) unless --spf-domain names the domain it was for' -r -f -a "pass\t''
 fail\t''
 softfail\t''
 neutral\t''
 none\t''
 temperror\t''
 permerror\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l dkim -d 'The DKIM result of the message' -r -f -a "pass\t''
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l spf-domain -d 'The domain --spf is for (the MAIL FROM domain, or the HELO name for the null sender): an SPF pass counts only when this domain is aligned with the sender\'s (same organizational domain)' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l dkim -d 'The DKIM result of the message, for the sender\'s own domain (so aligned with it) unless --dkim-domain names the signing domain' -r -f -a "pass\t''
 fail\t''
 softfail\t''
 neutral\t''
 none\t''
 temperror\t''
 permerror\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l dmarc -d 'The DMARC result of the message' -r -f -a "pass\t''
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l dkim-domain -d 'The signing domain (d=) --dkim is for: a DKIM pass counts only when this domain is aligned with the sender\'s (same organizational domain)' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l dmarc -d 'The DMARC result of the message, for the sender\'s own domain' -r -f -a "pass\t''
 fail\t''
 softfail\t''
 neutral\t''

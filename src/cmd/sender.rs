@@ -10,7 +10,7 @@ use crate::model::{TrustedDomain, User};
 use crate::output::{self, Block, Tabular};
 use crate::policy::Problem;
 use crate::policy::auth_results::AuthResult;
-use crate::policy::domain::trusted_match;
+use crate::policy::domain::{self, trusted_match};
 use crate::policy::sender::{
     self, AccountFacts, Channel, Decision, RegisteredUser, SenderAddress, SenderFacts, Source, TrustedBy,
 };
@@ -53,13 +53,23 @@ pub struct TestArgs {
     /// The IP address of the mail server that delivered the message (overrides --message's)
     #[arg(long, value_name = "IP")]
     client_ip: Option<IpAddr>,
-    /// The SPF result of the message
+    /// The SPF result of the message, for the sender's own domain (so aligned with it) unless
+    /// --spf-domain names the domain it was for
     #[arg(long, value_name = "R", value_parser = auth_result_parser())]
     spf: Option<AuthResult>,
-    /// The DKIM result of the message
+    /// The domain --spf is for (the MAIL FROM domain, or the HELO name for the null sender): an SPF
+    /// pass counts only when this domain is aligned with the sender's (same organizational domain)
+    #[arg(long, value_name = "DOMAIN", requires = "spf", value_parser = domain_parser())]
+    spf_domain: Option<String>,
+    /// The DKIM result of the message, for the sender's own domain (so aligned with it) unless
+    /// --dkim-domain names the signing domain
     #[arg(long, value_name = "R", value_parser = auth_result_parser())]
     dkim: Option<AuthResult>,
-    /// The DMARC result of the message
+    /// The signing domain (d=) --dkim is for: a DKIM pass counts only when this domain is aligned
+    /// with the sender's (same organizational domain)
+    #[arg(long, value_name = "DOMAIN", requires = "dkim", value_parser = domain_parser())]
+    dkim_domain: Option<String>,
+    /// The DMARC result of the message, for the sender's own domain
     #[arg(long, value_name = "R", value_parser = auth_result_parser())]
     dmarc: Option<AuthResult>,
     /// The message was received over TLS
@@ -74,6 +84,12 @@ fn auth_result_parser() -> impl TypedValueParser<Value = AuthResult> {
     PossibleValuesParser::new(sender::AUTH_RESULT_NAMES).try_map(|word| word.parse::<AuthResult>())
 }
 
+/// A domain as `--spf-domain`/`--dkim-domain` take it: a valid name, compared in normalized ASCII.
+fn domain_parser() -> impl TypedValueParser<Value = String> {
+    clap::builder::NonEmptyStringValueParser::new()
+        .try_map(|text| domain::normalize_ascii(&text).map_err(|problem| problem.message))
+}
+
 fn channel_parser() -> impl TypedValueParser<Value = Channel> {
     PossibleValuesParser::new(Channel::NAMES).try_map(|word| word.parse::<Channel>())
 }
@@ -83,9 +99,9 @@ impl TestArgs {
     fn source(&self) -> Source {
         Source {
             client_ip: self.client_ip,
-            spf: self.spf,
-            dkim: self.dkim,
-            dmarc: self.dmarc,
+            spf: sender::stated(self.spf, self.spf_domain.as_deref()),
+            dkim: sender::stated(self.dkim, self.dkim_domain.as_deref()),
+            dmarc: sender::stated(self.dmarc, None),
             tls: self.tls,
         }
     }
@@ -124,10 +140,10 @@ fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
     if let Some(batch) = &args.batch {
         return batch::run(ctx, args, batch);
     }
-    let (input, address, source, ignored) = match &args.message {
+    let (input, address, source, notes) = match &args.message {
         Some(path) => {
             let read = message::read(path, authserv_id, args.client_ip)?;
-            (read.from, read.address, read.source.source, read.source.ignored)
+            (read.from, read.address, read.source, read.notes)
         }
         None => {
             let input = args.address.clone().unwrap_or_default();
@@ -135,8 +151,8 @@ fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
             (input, address, args.source(), Vec::new())
         }
     };
-    for note in &ignored {
-        ctx.note(&format!("note: ignored {note}"));
+    for note in &notes {
+        ctx.note(&format!("note: {note}"));
     }
     // One snapshot: the user, the rules and the accounts as they were at one moment.
     let loaded = ctx.read_only_store()?.snapshot(|db| {
@@ -149,7 +165,7 @@ fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
     let report = Report {
         decision: sender::decide(&facts),
         display_name: address.as_ref().ok().and_then(|a| a.display_name.as_deref()),
-        source,
+        source: &source,
         channel: args.channel,
     };
     output::emit(ctx.format, &report)?;
@@ -288,7 +304,7 @@ fn account_facts(db: &Db<'_>, id: &str) -> Result<AccountFacts> {
 struct Report<'a> {
     decision: Decision<'a>,
     display_name: Option<&'a str>,
-    source: Source,
+    source: &'a Source,
     channel: Channel,
 }
 
@@ -300,6 +316,6 @@ impl Serialize for Report<'_> {
 
 impl Tabular for Report<'_> {
     fn blocks(&self) -> Vec<Block> {
-        output::sender::decision_blocks(&self.decision, self.display_name, &self.source, self.channel)
+        output::sender::decision_blocks(&self.decision, self.display_name, self.source, self.channel)
     }
 }

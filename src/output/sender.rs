@@ -2,7 +2,7 @@
 
 use super::{Block, sanitize};
 use crate::policy::auth_results::AuthResult;
-use crate::policy::sender::{Channel, Decision, Source};
+use crate::policy::sender::{AlignedResult, Authentication, Channel, Decision, DmarcResult, Source};
 use std::io::Write;
 
 /// The single decision: the verdict in a sentence, what it was decided on, and every reason.
@@ -41,6 +41,16 @@ pub fn decision_blocks(
     fields.push(("Channel", channel.to_string()));
     if channel == Channel::Email {
         fields.push(("Source", source_summary(source)));
+        let authentication = &decision.authentication;
+        fields.push((
+            "SPF",
+            aligned_words("SPF", &authentication.spf, authentication.from),
+        ));
+        fields.push((
+            "DKIM",
+            aligned_words("DKIM", &authentication.dkim, authentication.from),
+        ));
+        fields.push(("DMARC", dmarc_words(&authentication.dmarc, authentication.from)));
     }
     if let Some(settings) = &decision.settings {
         fields.push(("Faxing profile", settings.faxing_profile.to_string()));
@@ -68,17 +78,48 @@ fn or_dash(value: Option<&str>) -> String {
 }
 
 fn source_summary(source: &Source) -> String {
-    let word = |r: Option<AuthResult>| r.map_or("-", |r| r.as_str());
     format!(
-        "client IP {}, SPF {}, DKIM {}, DMARC {}, TLS {}",
+        "client IP {}, TLS {}",
         source
             .client_ip
             .map_or("unknown".to_string(), |ip| ip.to_string()),
-        word(source.spf),
-        word(source.dkim),
-        word(source.dmarc),
         if source.tls { "yes" } else { "no" }
     )
+}
+
+/// "SPF passed for evil.example, which is not aligned with corp.example: it does not count".
+fn aligned_words(method: &str, result: &AlignedResult<'_>, from: Option<&str>) -> String {
+    let Some(word) = result.result else {
+        return "no result".to_string();
+    };
+    let domain = result.domain.map(sanitize);
+    let from = from.map(sanitize);
+    match (word, domain, from, result.aligned) {
+        (AuthResult::Pass, Some(domain), Some(from), Some(true)) => {
+            format!("{method} passed for {domain}, aligned with {from}: it counts")
+        }
+        (AuthResult::Pass, Some(domain), Some(from), _) => {
+            format!("{method} passed for {domain}, which is not aligned with {from}: it does not count")
+        }
+        (AuthResult::Pass, None, _, _) => {
+            format!("{method} passed for a domain it does not name: it does not count")
+        }
+        (word, Some(domain), _, _) => format!("{word} for {domain}"),
+        (word, None, _, _) => word.to_string(),
+    }
+}
+
+fn dmarc_words(result: &DmarcResult<'_>, from: Option<&str>) -> String {
+    let Some(word) = result.result else {
+        return "no result".to_string();
+    };
+    match (result.header_from.map(sanitize), from.map(sanitize)) {
+        (Some(other), Some(from)) if result.about_other_domain => format!(
+            "fail: the result is about header.from={other}, not {from} (another message), so it counts as fail"
+        ),
+        (Some(header_from), _) => format!("{word} for header.from={header_from}"),
+        (None, _) => word.to_string(),
+    }
 }
 
 /// The header of a batch table: tab-separated columns, one address per line.
@@ -149,6 +190,8 @@ fn write_plain_json(out: &mut Vec<u8>, decision: &Decision<'_>) -> bool {
             json.raw(b"}");
         }
     }
+    json.raw(b",\"authentication\":");
+    json.authentication(&decision.authentication);
     json.raw(b"}\n");
     json.clean
 }
@@ -169,6 +212,29 @@ impl PlainJson<'_> {
         self.out.push(b'"');
         self.out.extend_from_slice(text.as_bytes());
         self.out.push(b'"');
+    }
+
+    fn authentication(&mut self, authentication: &Authentication<'_>) {
+        for (name, result) in [
+            (&b"{\"spf\":"[..], &authentication.spf),
+            (b",\"dkim\":", &authentication.dkim),
+        ] {
+            self.raw(name);
+            self.raw(b"{\"result\":");
+            self.optional(result.result.map(|r| r.as_str()));
+            self.raw(b",\"domain\":");
+            self.optional(result.domain);
+            self.raw(match result.aligned {
+                None => b",\"aligned\":null}",
+                Some(true) => b",\"aligned\":true}",
+                Some(false) => b",\"aligned\":false}",
+            });
+        }
+        self.raw(b",\"dmarc\":{\"result\":");
+        self.optional(authentication.dmarc.result.map(|r| r.as_str()));
+        self.raw(b",\"header_from\":");
+        self.optional(authentication.dmarc.header_from);
+        self.raw(b"}}");
     }
 
     fn optional(&mut self, text: Option<&str>) {
@@ -195,10 +261,29 @@ fn needs_escape(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::policy::Problem;
+    use crate::policy::auth_results::{Claim, Subject};
     use crate::policy::sender::{Basis, FaxSettings, Verdict};
 
     #[test]
     fn batch_json_is_what_serde_json_writes() {
+        let source = Source {
+            spf: vec![Claim {
+                result: AuthResult::Pass,
+                subject: Subject::Domain("evil.example".into()),
+            }],
+            dkim: vec![Claim {
+                result: AuthResult::Fail,
+                subject: Subject::Unknown,
+            }],
+            dmarc: vec![Claim {
+                result: AuthResult::Pass,
+                subject: Subject::Domain("Other.example".into()),
+            }],
+            ..Source::default()
+        };
+        let counted = Authentication::count(&source, Some("acme.example"));
+        let nothing = Source::default();
+        let none = Authentication::count(&nothing, None);
         let settings = FaxSettings {
             faxing_profile: "Légal \"A\"",
             language: "fr",
@@ -216,6 +301,7 @@ mod tests {
                     Problem::new("spoofing-check-failed", "ünïcode — “quotes”"),
                 ],
                 settings: Some(settings),
+                authentication: counted,
             },
             Decision {
                 address: "not an address",
@@ -225,6 +311,7 @@ mod tests {
                 verdict: Verdict::Refused,
                 reasons: vec![Problem::new("malformed-address", "no '@'")],
                 settings: None,
+                authentication: none,
             },
             Decision {
                 address: "jane@acme.example",
@@ -234,6 +321,7 @@ mod tests {
                 verdict: Verdict::Accepted,
                 reasons: vec![],
                 settings: Some(settings),
+                authentication: counted,
             },
         ];
         for decision in &decisions {

@@ -1,6 +1,8 @@
 //! Account-level value rules: account IDs, E.164 fax numbers, supported languages, email addresses of users.
 
 use super::domain;
+// Re-exported: user and certifier checks have always named it here.
+pub use super::text::is_invisible_or_bidi;
 
 /// Languages the fax service can use for its notifications and cover pages.
 pub const LANGUAGES: &[&str] = &["en", "fr", "de", "es", "it", "pt", "nl", "ja", "zh"];
@@ -96,15 +98,15 @@ pub struct UserAddress {
     pub domain: String,
 }
 
-/// The identity of an address: lower-case local part `@` normalized ASCII domain. Registered users
+/// The identity of an address: the local part with its ASCII letters in lower case `@` normalized
+/// ASCII domain. Registered users
 /// are stored under it and the sender test looks senders up by it, so both must use this function.
 pub fn address_key(local: &str, ascii_domain: &str) -> String {
+    // ASCII letters only: Unicode case folding maps e.g. KELVIN SIGN onto `k`, which the mail system
+    // does not, so a look-alike local part would take a registered user's place.
     let mut key = String::with_capacity(local.len() + 1 + ascii_domain.len());
-    if local.is_ascii() {
-        key.extend(local.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        key.push_str(&local.to_lowercase());
-    }
+    key.push_str(local);
+    key.make_ascii_lowercase();
     key.push('@');
     key.push_str(ascii_domain);
     key
@@ -126,6 +128,9 @@ pub fn normalize_user_address(input: &str) -> Result<UserAddress, String> {
     let Some((local, domain_part)) = trimmed.rsplit_once('@') else {
         return Err(format!("invalid email address {input:?}: it has no '@'"));
     };
+    // The gateway compares local parts exactly but for ASCII case, and refuses senders whose local
+    // part is not NFC: what the agent typed is stored in the one form a sender can match.
+    let local = &*super::text::nfc(local);
     let local_ok = !local.is_empty()
         && local.len() <= 64
         && !local.starts_with('.')
@@ -152,14 +157,6 @@ pub fn normalize_user_address(input: &str) -> Result<UserAddress, String> {
         key: address_key(local, &domain.ascii),
         domain: domain.ascii,
     })
-}
-
-/// Characters that change how text is displayed without being seen (bidi overrides, zero-width
-/// characters): in an address they only serve to make one address look like another.
-pub fn is_invisible_or_bidi(c: char) -> bool {
-    matches!(c,
-        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}')
 }
 
 #[cfg(test)]

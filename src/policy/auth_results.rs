@@ -8,7 +8,8 @@ use std::str::FromStr;
 /// keeps a hostile header from costing more than a trivial amount of work.
 pub const MAX_HEADER_LEN: usize = 8192;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AuthResult {
     Pass,
     Fail,
@@ -300,6 +301,107 @@ pub fn summarize<'a>(
             dkim_first
         },
         dmarc: dmarc.finish(),
+    }
+}
+
+/// What a result is about: the domain it authenticated (SPF: `smtp.mailfrom`, else `smtp.helo`; DKIM:
+/// `header.d`, else the domain of `header.i`; DMARC: `header.from`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// Stated for the sender's own domain (the command line's `--spf`, `--dkim`, `--dmarc`).
+    Sender,
+    /// The domain the verifier named, as written.
+    Domain(String),
+    /// The result names no domain.
+    Unknown,
+}
+
+/// One result of a trusted header, with the domain it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub result: AuthResult,
+    pub subject: Subject,
+}
+
+/// Every SPF, DKIM and DMARC result of the headers written under our authserv-id, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Claims {
+    pub spf: Vec<Claim>,
+    pub dkim: Vec<Claim>,
+    pub dmarc: Vec<Claim>,
+}
+
+/// The results of the headers whose authserv-id equals `trusted_authserv_id` (ASCII case-insensitive),
+/// each with its domain. Unknown result words count as `Permerror`. Headers of any other authserv-id,
+/// or of none, are ignored: the sender could have forged them.
+#[must_use]
+pub fn trusted_claims<'a>(
+    headers: impl IntoIterator<Item = &'a AuthenticationResults>,
+    trusted_authserv_id: &str,
+) -> Claims {
+    let trusted = trusted_authserv_id.trim();
+    let mut claims = Claims::default();
+    if trusted.is_empty() {
+        return claims;
+    }
+    let ours = headers
+        .into_iter()
+        .filter(|h| !h.authserv_id.is_empty() && h.authserv_id.eq_ignore_ascii_case(trusted));
+    for header in ours {
+        for r in &header.results {
+            let result = r.result.parse().unwrap_or(AuthResult::Permerror);
+            let (list, subject) = match r.method.as_str() {
+                "spf" => (&mut claims.spf, spf_subject(r)),
+                "dkim" => (&mut claims.dkim, dkim_subject(r)),
+                "dmarc" => (&mut claims.dmarc, named(r.property("header.from"))),
+                _ => continue,
+            };
+            list.push(Claim { result, subject });
+        }
+    }
+    claims
+}
+
+impl MethodResult {
+    /// The first value of a property (`ptype.property`, lower case).
+    pub fn property(&self, name: &str) -> Option<&str> {
+        self.properties
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+fn named(domain: Option<&str>) -> Subject {
+    match domain.map(str::trim) {
+        Some(domain) if !domain.is_empty() => Subject::Domain(domain.to_owned()),
+        _ => Subject::Unknown,
+    }
+}
+
+/// The domain part of an address (after the last `@`), or the value itself when it is a domain.
+fn address_domain(value: &str) -> &str {
+    let value = value.trim();
+    let value = value
+        .strip_prefix('<')
+        .and_then(|v| v.strip_suffix('>'))
+        .unwrap_or(value);
+    value.rsplit_once('@').map_or(value, |(_, domain)| domain)
+}
+
+/// SPF is about the `smtp.mailfrom` domain; for the null sender (absent, empty or `<>`), the HELO.
+fn spf_subject(result: &MethodResult) -> Subject {
+    match result.property("smtp.mailfrom").map(address_domain) {
+        Some(domain) if !domain.is_empty() => Subject::Domain(domain.to_owned()),
+        _ => named(result.property("smtp.helo")),
+    }
+}
+
+/// DKIM is about the signing domain `header.d`, else the domain of the identity `header.i`.
+fn dkim_subject(result: &MethodResult) -> Subject {
+    match result.property("header.d") {
+        Some(domain) if !domain.trim().is_empty() => named(Some(domain)),
+        _ => named(result.property("header.i").map(address_domain)),
     }
 }
 

@@ -235,12 +235,12 @@ fn shown_time(time: DateTime<Utc>) -> String {
     time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// The organizational domain (RFC 7489 §3.2): the registrable domain by the Public Suffix List.
-/// `None` when the domain is not below one (it is a suffix itself) or is that domain.
+/// The organizational domain above `domain` (RFC 7489 §3.2), where DMARC falls back to when the
+/// domain publishes no record: the sender decision's own (`alignment`), `None` when the domain is
+/// a public suffix or is its organizational domain itself.
 pub fn organizational_domain(domain: &str) -> Option<String> {
-    let lower = domain.to_ascii_lowercase();
-    let organizational = psl::domain_str(&lower)?;
-    (organizational != lower).then(|| organizational.to_string())
+    let organizational = super::alignment::organizational_domain(domain)?;
+    (!organizational.eq_ignore_ascii_case(domain.trim_end_matches('.'))).then_some(organizational)
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {

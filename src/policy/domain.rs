@@ -117,6 +117,17 @@ pub fn normalize_ascii(input: &str) -> Result<String, Problem> {
     let ascii = match plain_ldh(without_dot) {
         Some(lowered) => lowered,
         None => {
+            // UTS-46 silently removes some invisible characters (U+00AD, U+200B …): the name typed
+            // would not be the name trusted. Refused, named, so the agent can see what was pasted.
+            if let Some(invisible) = without_dot.chars().find(|&c| is_invisible_or_bidi(c)) {
+                return Err(Problem::new(
+                    "invalid-syntax",
+                    format!(
+                        "{trimmed:?} is not a valid domain name: it contains the invisible character {}",
+                        super::text::code_point(invisible)
+                    ),
+                ));
+            }
             // Character by character, not `str::to_lowercase`: that one turns a word-final `Σ` into `ς`,
             // a different IDNA label from the `σ` UTS-46 maps `Σ` to, so `ΑΣ-B.GR` would not be `ασ-b.gr`.
             let lowered: String = without_dot.chars().flat_map(char::to_lowercase).collect();
@@ -495,6 +506,28 @@ mod tests {
 
     fn codes(input: &str) -> Vec<&'static str> {
         assess(input).problems.iter().map(|p| p.code).collect()
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_by_name() {
+        for (input, named) in [
+            ("corp\u{ad}.example", "U+00AD"),
+            ("corp\u{200b}.example", "U+200B"),
+            ("\u{feff}corp.example", "U+FEFF"),
+            ("corp\u{2060}.example", "U+2060"),
+            ("corp\u{34f}.example", "U+034F"),
+            ("bu\u{308}\u{fe0f}cher.example", "U+FE0F"),
+        ] {
+            let problem = normalize(input).expect_err(input);
+            assert_eq!(problem.code, "invalid-syntax");
+            assert!(problem.message.contains(named), "{input:?}: {}", problem.message);
+            assert_eq!(codes(input), ["invalid-syntax"]);
+        }
+        // Mapping what an agent types stays: full width and upper case are the same name.
+        assert_eq!(
+            normalize("ＣＯＲＰ.example").map(|d| d.ascii),
+            Ok("corp.example".into())
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Nothing here touches SQL, files, the clock, the terminal or prompts; the current time is a parameter.
 
 pub mod account;
+pub mod alignment;
 pub mod audit;
 pub mod auth_results;
 pub mod certification;
@@ -14,6 +15,7 @@ pub mod network;
 pub mod received;
 pub mod security;
 pub mod sender;
+pub mod text;
 
 #[cfg(test)]
 mod hostile;

@@ -1,7 +1,7 @@
 //! Whitelist entries: CIDR parsing in canonical network form, and whether a client IP is covered.
 
-use ipnet::{IpNet, Ipv4Net};
-use std::net::IpAddr;
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Parses an IPv4/IPv6 network; a bare address is a /32 or /128. Host bits must be zero.
 pub fn parse_network(input: &str) -> Result<IpNet, String> {
@@ -61,6 +61,16 @@ pub enum EntryConcern {
 }
 
 pub fn entry_concern(net: &IpNet) -> Option<EntryConcern> {
+    // An IPv6 prefix that embeds IPv4 addresses whitelists the IPv4 range it embeds: judged as that.
+    if let IpNet::V6(v6) = net
+        && let Some((v4, kind)) = embedded_ipv4(v6)
+    {
+        let explain = |message: String| format!("{net} is the {kind} form of IPv4 {v4}, so {message}");
+        return entry_concern(&IpNet::V4(v4)).map(|concern| match concern {
+            EntryConcern::TooBroad(message) => EntryConcern::TooBroad(explain(message)),
+            EntryConcern::NotPublic(message) => EntryConcern::NotPublic(explain(message)),
+        });
+    }
     match net {
         IpNet::V4(v4) if v4.prefix_len() < 16 => Some(EntryConcern::TooBroad(format!(
             "{net} covers more than a /16 ({} addresses)",
@@ -75,6 +85,43 @@ pub fn entry_concern(net: &IpNet) -> Option<EntryConcern> {
             ))
         }),
     }
+}
+
+/// IPv6 prefixes whose addresses carry an IPv4 address in their last 32 bits: IPv4-mapped and
+/// IPv4-compatible (RFC 4291), the NAT64 well-known prefix (RFC 6052) and the local-use one (RFC 8215).
+const IPV4_EMBEDDING: [(Ipv6Net, &str); 4] = [
+    net6([0, 0, 0, 0, 0, 0xffff, 0, 0], 96, "IPv4-mapped"),
+    net6([0x64, 0xff9b, 0, 0, 0, 0, 0, 0], 96, "NAT64"),
+    net6([0x64, 0xff9b, 1, 0, 0, 0, 0, 0], 48, "local-use NAT64"),
+    net6([0; 8], 96, "IPv4-compatible"),
+];
+
+const fn net6(segments: [u16; 8], prefix: u8, kind: &'static str) -> (Ipv6Net, &'static str) {
+    let [a, b, c, d, e, f, g, h] = segments;
+    match Ipv6Net::new(Ipv6Addr::new(a, b, c, d, e, f, g, h), prefix) {
+        Ok(net) => (net, kind),
+        Err(_) => panic!("invalid prefix length"),
+    }
+}
+
+/// The IPv4 range an IPv6 network embeds, and how: the last 32 bits under one of [`IPV4_EMBEDDING`]
+/// for a network of at least /96, all of IPv4 for a broader one within or around such a prefix.
+fn embedded_ipv4(net: &Ipv6Net) -> Option<(Ipv4Net, &'static str)> {
+    IPV4_EMBEDDING.iter().find_map(|&(prefix, kind)| {
+        let all_ipv4 = Ipv4Net::new(Ipv4Addr::UNSPECIFIED, 0).ok()?;
+        if prefix.contains(net) {
+            if net.prefix_len() >= 96 {
+                let v4 = Ipv4Addr::from(net.network().to_bits() as u32);
+                Some((Ipv4Net::new(v4, net.prefix_len() - 96).ok()?, kind))
+            } else {
+                Some((all_ipv4, kind))
+            }
+        } else if net.contains(&prefix) && net.prefix_len() >= 32 {
+            Some((all_ipv4, kind))
+        } else {
+            None
+        }
+    })
 }
 
 fn special_range(net: &IpNet) -> Option<&'static str> {
@@ -164,5 +211,46 @@ mod tests {
         assert!(matches!(concern("fe80::1"), Some(EntryConcern::NotPublic(_))));
         assert!(concern("8.8.0.0/16").is_none());
         assert!(concern("2a00:1450::/32").is_none());
+    }
+
+    #[test]
+    fn ipv6_prefixes_embedding_ipv4_are_judged_as_that_ipv4_range() {
+        let concern = |s: &str| entry_concern(&s.parse::<IpNet>().unwrap());
+        let broad = |s: &str| matches!(concern(s), Some(EntryConcern::TooBroad(_)));
+        // All of IPv4.
+        for all in [
+            "64:ff9b::/96",
+            "::ffff:0:0/96",
+            "::/96",
+            "64:ff9b:1::/48",
+            "64:ff9b::/64",
+            "64:ff9b:1:2::/64",
+        ] {
+            assert!(broad(all), "{all}");
+        }
+        // Each is a /8 of IPv4.
+        for slash8 in [
+            "64:ff9b::800:0/104",
+            "::ffff:800:0/104",
+            "::800:0/104",
+            "64:ff9b:1::800:0/104",
+        ] {
+            assert!(broad(slash8), "{slash8}");
+        }
+        // A specific public IPv4 network through NAT64 is fine; a private one only warns.
+        assert!(concern("64:ff9b::808:800/120").is_none());
+        assert!(concern("64:ff9b:1::808:800/120").is_none());
+        assert!(matches!(
+            concern("64:ff9b::a01:0/112"),
+            Some(EntryConcern::NotPublic(_))
+        ));
+        match concern("64:ff9b::/96") {
+            Some(EntryConcern::TooBroad(message)) => {
+                assert!(message.contains("NAT64 form of IPv4 0.0.0.0/0"), "{message}");
+            }
+            _ => panic!("64:ff9b::/96 is all of IPv4"),
+        }
+        // Loopback stays a concern.
+        assert!(matches!(concern("::1/128"), Some(EntryConcern::NotPublic(_))));
     }
 }

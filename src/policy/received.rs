@@ -36,44 +36,41 @@ pub fn parse_received(header_value: &str) -> ReceivedInfo {
     };
     let tokens = lex(&chars);
 
-    // The from clause runs from "from" to the next clause keyword. Its first word is the
-    // HELO name or an address literal; its first comment is the MTA's TCP-info.
-    let mut from_clause_end = 0;
-    let mut tcp_info = None;
-    let mut client_ip = None;
-    if matches!(tokens.first(), Some(Token::Word(w)) if w.eq_ignore_ascii_case("from")) {
-        let domain = match tokens.get(1) {
-            Some(Token::Word(w)) => Some(w.as_str()),
-            _ => None,
-        };
-        // Start after the domain so a HELO of literally "by" cannot end the clause early.
-        let search_from = if domain.is_some() { 2 } else { 1 };
-        from_clause_end = tokens
-            .iter()
-            .enumerate()
-            .skip(search_from)
-            .find(|(_, t)| matches!(t, Token::Word(w) if is_clause_keyword(w)))
-            .map_or(tokens.len(), |(i, _)| i);
-        tcp_info = tokens[..from_clause_end]
-            .iter()
-            .position(|t| matches!(t, Token::Comment(_)));
-        let tcp_literal = match tcp_info.map(|i| &tokens[i]) {
-            Some(Token::Comment(text)) => first_tcp_info_literal(text),
-            _ => None,
-        };
-        client_ip = match tcp_literal {
-            Some(literal) => parse_ip_literal(literal),
-            // Only when the MTA wrote no literal of its own: Exim puts the peer address
-            // in the domain slot when there is no reverse DNS. Postfix puts the client's
-            // own HELO there, but then its TCP-info comment always has the real address.
-            _ => domain.and_then(domain_literal).and_then(parse_ip_literal),
-        };
-    }
-
+    // The MTA's own `by` is the last one: the client's HELO comes first and may itself hold words,
+    // comments and brackets ("x (unknown [198.18.7.25]) by y"), but nothing the client sends comes
+    // after the MTA's TCP-info comment.
+    let from = matches!(tokens.first(), Some(Token::Word(w)) if w.eq_ignore_ascii_case("from"));
+    let by = tokens
+        .iter()
+        .rposition(|t| matches!(t, Token::Word(w) if w.eq_ignore_ascii_case("by")));
+    let (client_ip, tcp_info) = match by {
+        Some(by) if from => client_address(&tokens[..by]),
+        _ => (None, None),
+    };
     ReceivedInfo {
         client_ip,
-        tls: uses_tls(&tokens, from_clause_end, tcp_info),
+        tls: by.is_some_and(|by| uses_tls(&tokens, by, tcp_info)),
     }
+}
+
+/// The client address and the index of the MTA's TCP-info comment, from the tokens before `by`:
+/// the last comment holding a bracketed address that is not a `helo=` comment (Postfix and Sendmail
+/// `(reverse [ip])`, Exim `(host [ip] helo=…)`); without one, Exim's leading literal `from [ip] (helo=…)`.
+fn client_address(from_clause: &[Token]) -> (Option<IpAddr>, Option<usize>) {
+    let tcp_info = from_clause.iter().rposition(|t| match t {
+        Token::Comment(text) => {
+            !starts_with_ignore_case(text.trim_start(), "helo=") && first_tcp_info_literal(text).is_some()
+        }
+        Token::Word(_) => false,
+    });
+    let client_ip = match tcp_info.map(|i| &from_clause[i]) {
+        Some(Token::Comment(text)) => first_tcp_info_literal(text).and_then(parse_ip_literal),
+        _ => match from_clause.get(1) {
+            Some(Token::Word(word)) => domain_literal(word).and_then(parse_ip_literal),
+            _ => None,
+        },
+    };
+    (client_ip, tcp_info)
 }
 
 #[derive(Debug)]
@@ -83,19 +80,14 @@ enum Token {
     Comment(String),
 }
 
-fn is_clause_keyword(word: &str) -> bool {
-    ["by", "via", "with", "id", "for"]
-        .iter()
-        .any(|k| k.eq_ignore_ascii_case(word))
-}
-
-fn uses_tls(tokens: &[Token], from_clause_end: usize, tcp_info: Option<usize>) -> bool {
-    // Searching only after the from clause keeps a client-chosen HELO such as
-    // "with" or "ESMTPS" out of the protocol slot.
+/// TLS is read only from what the MTA wrote: the `with` protocol after its `by`, Exim's comment right
+/// after that protocol, and annotation comments after the TCP-info comment (after `by` when there is
+/// none). Everything before them is the client's HELO text.
+fn uses_tls(tokens: &[Token], by: usize, tcp_info: Option<usize>) -> bool {
     let with = tokens
         .iter()
         .enumerate()
-        .skip(from_clause_end)
+        .skip(by + 1)
         .find(|(_, t)| matches!(t, Token::Word(w) if w.eq_ignore_ascii_case("with")))
         .map(|(i, _)| i);
     if let Some(with) = with {
@@ -111,15 +103,14 @@ fn uses_tls(tokens: &[Token], from_clause_end: usize, tcp_info: Option<usize>) -
             return true;
         }
     }
-    // The TCP-info comment carries reverse DNS and HELO text that the client controls,
-    // so it is never read as a TLS annotation; the prefixes below contain a space or '='
-    // which a host name cannot.
-    tokens.iter().enumerate().any(|(i, t)| match t {
-        Token::Comment(text) if Some(i) != tcp_info => {
+    // The prefixes below contain a space or '=', which a host name cannot.
+    let after = tcp_info.unwrap_or(by);
+    tokens.iter().skip(after + 1).any(|t| match t {
+        Token::Comment(text) => {
             let text = text.trim_start();
             starts_with_ignore_case(text, "using tls") || starts_with_ignore_case(text, "version=tls")
         }
-        _ => false,
+        Token::Word(_) => false,
     })
 }
 
@@ -413,7 +404,40 @@ mod tests {
             ("", None, false),
             ("from", None, false),
             ("from (x [192.0.2.1]) by y", Some("192.0.2.1"), false),
-            ("from x (x [192.0.2.1]", Some("192.0.2.1"), false),
+            // Without the MTA's `by`, nothing tells the client's text from the MTA's.
+            ("from x (x [192.0.2.1]", None, false),
+            ("from x (x [192.0.2.1]) with ESMTPS", None, false),
+            // HELO injection: the client's HELO holds comments, brackets, `by`, `with` and TLS words;
+            // only what follows it (the last comment with an address before the last `by`) counts.
+            (
+                "from x ([198.18.7.25]) (version=TLS1.3) (unknown [203.0.113.66]) by mx.fax.example with ESMTP id 1",
+                Some("203.0.113.66"),
+                false,
+            ),
+            (
+                "from x (a [198.18.7.25]) (using TLSv1.3) by fake.example with ESMTPS (unknown [203.0.113.66]) by mx with ESMTP",
+                Some("203.0.113.66"),
+                false,
+            ),
+            (
+                "from [198.18.7.25] (unknown [203.0.113.66]) by mx with ESMTP",
+                Some("203.0.113.66"),
+                false,
+            ),
+            ("from x (helo=[198.18.7.25]) by mx with ESMTP", None, false),
+            // An unbalanced '(' in the HELO swallows the rest: unknown, fail closed.
+            ("from x( (unknown [203.0.113.66]) by mx with ESMTPS", None, false),
+            (
+                "from x; by y (z [198.18.7.25]) (unknown [203.0.113.66]) by mx with ESMTPS",
+                None,
+                false,
+            ),
+            // TLS after the TCP-info comment counts (Postfix writes it there).
+            (
+                "from x ([198.18.7.25]) (unknown [203.0.113.66]) (using TLSv1.3 with cipher X) by mx with ESMTP",
+                Some("203.0.113.66"),
+                true,
+            ),
         ];
         for (input, expected_ip, tls) in cases {
             let info = parse_received(input);

@@ -4,12 +4,14 @@
 //! contract in its order: parse, basis, then every failing rule, then the verdict and the settings.
 
 use super::Problem;
-use super::auth_results::{AuthResult, parse_authentication_results, summarize};
+use super::alignment;
+use super::auth_results::{AuthResult, Claim, Claims, Subject, parse_authentication_results, trusted_claims};
 use super::domain;
 use super::mailbox;
 use super::network::whitelist_contains;
 use super::received::parse_received;
 use super::security::{self, Check, SecuritySettings};
+pub use headers::{HeaderSection, header_section};
 use serde::Serialize;
 use std::fmt;
 use std::net::IpAddr;
@@ -39,24 +41,28 @@ pub struct SenderAddress {
     pub key: String,
 }
 
-/// Parses one RFC 5322 mailbox and normalizes its domain; every failure is `malformed-address`.
+/// Parses one RFC 5322 mailbox and takes its names literally (see [`literal`]); every failure is
+/// `malformed-address`.
 pub fn parse_address(input: &str) -> Result<SenderAddress, Problem> {
+    if input.len() > mailbox::MAX_MAILBOX_LEN {
+        return Err(oversized_address(input, input.len()));
+    }
     let mailbox = mailbox::parse_mailbox(input).map_err(|err| {
         Problem::new(
             MALFORMED_ADDRESS,
             format!("{:?} is not one valid email address: {err}.", input.trim()),
         )
     })?;
-    let domain = domain::normalize_ascii(&mailbox.domain).map_err(|problem| {
+    let not_valid = |why: String| {
         Problem::new(
             MALFORMED_ADDRESS,
-            format!(
-                "{:?} is not a valid email address: {}.",
-                input.trim(),
-                problem.message
-            ),
+            format!("{:?} is not a valid email address: {why}.", input.trim()),
         )
-    })?;
+    };
+    let domain = literal::sender_domain(&mailbox.domain).map_err(not_valid)?;
+    if let Some(why) = literal::local_part_problem(&mailbox.local_part) {
+        return Err(not_valid(why));
+    }
     let key = super::account::address_key(&mailbox.local_part, &domain);
     Ok(SenderAddress {
         display_name: mailbox.display_name,
@@ -64,6 +70,62 @@ pub fn parse_address(input: &str) -> Result<SenderAddress, Problem> {
         domain,
         key,
     })
+}
+
+/// The refusal of an address longer than any mailbox, made from its start and its length only, so
+/// that a batch line of any length is refused without holding it (and as the single test refuses it).
+pub fn oversized_address(start: &str, len: usize) -> Problem {
+    let shown: String = start.chars().take(40).collect();
+    Problem::new(
+        MALFORMED_ADDRESS,
+        format!(
+            "{shown:?}… is not one valid email address: it is {len} bytes long, the limit is {}.",
+            mailbox::MAX_MAILBOX_LEN
+        ),
+    )
+}
+
+/// The sender as shown in a decision: the input, cut at [`mailbox::MAX_MAILBOX_LEN`] bytes when longer
+/// (no address is; the refusal gives the length).
+pub fn shown_input(input: &str) -> &str {
+    if input.len() <= mailbox::MAX_MAILBOX_LEN {
+        return input;
+    }
+    let mut end = mailbox::MAX_MAILBOX_LEN;
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    &input[..end]
+}
+
+/// One line of a batch, as the single test would take it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchLine<'a> {
+    /// An empty line, or a comment (starting with `#`).
+    Skipped,
+    /// The address exactly as the single test is given it.
+    Address(&'a str),
+    /// Not UTF-8: no single test can be given it.
+    NotUtf8,
+}
+
+/// Reads one batch line, with its terminator if it has one: only that terminator (LF or CRLF) is
+/// removed; every other character, spaces, controls and a stray CR included, is part of the address.
+pub fn batch_line(raw: &[u8]) -> BatchLine<'_> {
+    match std::str::from_utf8(without_terminator(raw)) {
+        Ok("") => BatchLine::Skipped,
+        Ok(line) if line.starts_with('#') => BatchLine::Skipped,
+        Ok(line) => BatchLine::Address(line),
+        Err(_) => BatchLine::NotUtf8,
+    }
+}
+
+/// The line without its terminator: a final LF, and the CR before it.
+pub fn without_terminator(raw: &[u8]) -> &[u8] {
+    match raw.strip_suffix(b"\n") {
+        Some(line) => line.strip_suffix(b"\r").unwrap_or(line),
+        None => raw,
+    }
 }
 
 /// A `malformed-address` refusal for input that never reached the parser (e.g. not UTF-8).
@@ -134,6 +196,7 @@ pub struct MessageSource {
 /// Reads the source of a message: SPF/DKIM/DMARC only from `Authentication-Results` headers written
 /// under `authserv_id` (any other may be forged by the sender), the client IP and TLS from the
 /// top-most `Received` header (written by our own MTA); `client_ip` overrides the header's IP.
+/// `auth_results` are the headers above the second `Received` header (see [`read_message`]).
 pub fn message_source(
     auth_results: &[&[u8]],
     top_received: Option<&[u8]>,
@@ -145,13 +208,15 @@ pub fn message_source(
     let trusted = authserv_id.trim();
     let mut unreadable_ours = false;
     for raw in auth_results {
-        let Some(value) = header_text(raw) else {
-            ignored.push("an Authentication-Results header that is not valid UTF-8".to_string());
-            continue;
+        // Decided on the bytes: a header of ours that is not UTF-8 must fail closed, not vanish.
+        let ours = !trusted.is_empty() && names_authserv_id(raw, trusted);
+        let parsed_header = match header_text(raw) {
+            Some(value) => parse_authentication_results(&value).map_err(|err| err.to_string()),
+            None => Err("it is not valid UTF-8".to_string()),
         };
-        match parse_authentication_results(&value) {
+        match parsed_header {
             Ok(header) => {
-                // `summarize` does the filtering; these notes only tell the agent what it set aside.
+                // `trusted_claims` does the filtering; these notes only tell the agent what it set aside.
                 if header.authserv_id.is_empty() {
                     ignored.push(
                         "an Authentication-Results header without an authserv-id (it names no verifier)"
@@ -165,7 +230,7 @@ pub fn message_source(
                 }
                 parsed.push(header);
             }
-            Err(err) if !trusted.is_empty() && names_authserv_id(&value, trusted) => {
+            Err(err) if ours => {
                 // A result of ours that cannot be read may have been a failure: fail closed.
                 unreadable_ours = true;
                 ignored.push(format!(
@@ -175,11 +240,17 @@ pub fn message_source(
             Err(err) => ignored.push(format!("an unreadable Authentication-Results header ({err})")),
         }
     }
-    let mut summary = summarize(&parsed, authserv_id);
+    let (mut spf, dkim, mut dmarc) = Source::claims(trusted_claims(&parsed, authserv_id));
     if unreadable_ours {
-        for result in [&mut summary.spf, &mut summary.dmarc] {
-            if matches!(result, None | Some(AuthResult::Pass)) {
-                *result = Some(AuthResult::Permerror);
+        for claims in [&mut spf, &mut dmarc] {
+            if claims.iter().all(|c| c.result == AuthResult::Pass) {
+                claims.insert(
+                    0,
+                    Claim {
+                        result: AuthResult::Permerror,
+                        subject: Subject::Unknown,
+                    },
+                );
             }
         }
     }
@@ -191,33 +262,145 @@ pub fn message_source(
     MessageSource {
         source: Source {
             client_ip: client_ip.or(received.client_ip),
-            spf: summary.spf,
-            dkim: summary.dkim,
-            dmarc: summary.dmarc,
+            spf,
+            dkim,
+            dmarc,
             tls: received.tls,
         },
         ignored,
     }
 }
 
-/// Whether a header value starts with this authserv-id (bare or quoted), judged without parsing it.
-fn names_authserv_id(value: &str, authserv_id: &str) -> bool {
-    let value = value.trim_start();
-    let quoted = value
-        .strip_prefix('"')
-        .and_then(|rest| {
-            rest.get(..authserv_id.len())
-                .map(|id| (id, &rest[authserv_id.len()..]))
-        })
-        .is_some_and(|(id, rest)| id.eq_ignore_ascii_case(authserv_id) && rest.starts_with('"'));
-    let bare = value.get(..authserv_id.len()).is_some_and(|id| {
-        id.eq_ignore_ascii_case(authserv_id)
-            && value[authserv_id.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, ';' | '('))
-    });
-    quoted || bare
+/// Whether a raw header value starts with this authserv-id (bare or quoted, after any folding white
+/// space and comments), judged on the bytes without parsing or decoding it.
+fn names_authserv_id(raw: &[u8], authserv_id: &str) -> bool {
+    let id = authserv_id.as_bytes();
+    let mut rest = raw;
+    loop {
+        rest = rest.trim_ascii_start();
+        if rest.first() != Some(&b'(') {
+            break;
+        }
+        // Skip a (nested) comment; an unclosed one leaves nothing to match.
+        let mut depth = 0usize;
+        let mut end = None;
+        let mut i = 0;
+        while i < rest.len() {
+            match rest[i] {
+                b'\\' => i += 1,
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(i + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        match end {
+            Some(end) => rest = &rest[end..],
+            None => return false,
+        }
+    }
+    let (quoted, rest) = match rest.strip_prefix(b"\"") {
+        Some(inner) => (true, inner),
+        None => (false, rest),
+    };
+    let Some((head, after)) = rest.split_at_checked(id.len()) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case(id) {
+        return false;
+    }
+    if quoted {
+        after.first() == Some(&b'"')
+    } else {
+        after
+            .first()
+            .is_none_or(|&b| b.is_ascii_whitespace() || matches!(b, b';' | b'('))
+    }
+}
+
+/// A received message as the sender test reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadMessage {
+    /// The From header as shown to people.
+    pub from: String,
+    pub address: Result<SenderAddress, Problem>,
+    pub source: Source,
+    /// What was set aside or counted otherwise, for the agent.
+    pub notes: Vec<String>,
+}
+
+/// Reads a message's header section: the sender from its one `From` header, the source from our own
+/// `Authentication-Results` headers and the top-most `Received` header. Our MTA writes the top-most
+/// `Received` header and adds its results above the next one: an `Authentication-Results` header
+/// below the second `Received` header came with the message and is ignored (RFC 8601 §5).
+pub fn read_message(
+    section: &HeaderSection<'_>,
+    authserv_id: &str,
+    client_ip: Option<IpAddr>,
+) -> ReadMessage {
+    let values = |name: &str| -> Vec<&[u8]> {
+        section
+            .fields
+            .iter()
+            .filter(|f| f.is(name))
+            .map(|f| f.value)
+            .collect()
+    };
+    let (from, address) = message_sender(&values("From"));
+    let second_received = section
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.is("Received"))
+        .nth(1)
+        .map_or(usize::MAX, |(at, _)| at);
+    let trusted = authserv_id.trim();
+    let mut notes = Vec::new();
+    let mut auth_results = Vec::new();
+    for (at, field) in section.fields.iter().enumerate() {
+        if !field.is("Authentication-Results") {
+            continue;
+        }
+        if at < second_received {
+            auth_results.push(field.value);
+        } else if !trusted.is_empty() && names_authserv_id(field.value, trusted) {
+            notes.push(format!(
+                "ignored an Authentication-Results header under {trusted:?} below the second Received header: it was in the message before our mail server received it (RFC 8601 §5)"
+            ));
+        } else {
+            notes.push(
+                "ignored an Authentication-Results header below the second Received header (written before our mail server received the message)"
+                    .to_string(),
+            );
+        }
+    }
+    let top_received = section.fields.iter().find(|f| f.is("Received")).map(|f| f.value);
+    let read = message_source(&auth_results, top_received, authserv_id, client_ip);
+    notes.extend(read.ignored.into_iter().map(|note| format!("ignored {note}")));
+    if let Ok(sender) = &address {
+        for claim in &read.source.dmarc {
+            if let Subject::Domain(header_from) = &claim.subject
+                && !alignment::same_domain(header_from, &sender.domain)
+            {
+                notes.push(format!(
+                    "the DMARC result {} of our Authentication-Results header is about header.from={header_from}, not the From domain {}: it is about another message and counts as fail",
+                    claim.result, sender.domain
+                ));
+            }
+        }
+    }
+    ReadMessage {
+        from,
+        address,
+        source: read.source,
+        notes,
+    }
 }
 
 /// How the sender reaches the fax service.
@@ -277,14 +460,157 @@ pub const AUTH_RESULT_NAMES: [&str; 7] = [
     "permerror",
 ];
 
-/// What is known about where the message came from. `None` results mean "no result seen".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// What is known about where the message came from: the client IP, TLS, and every SPF, DKIM and
+/// DMARC result with the domain it is about. An empty list means "no result seen".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     pub client_ip: Option<IpAddr>,
-    pub spf: Option<AuthResult>,
-    pub dkim: Option<AuthResult>,
-    pub dmarc: Option<AuthResult>,
+    pub spf: Vec<Claim>,
+    pub dkim: Vec<Claim>,
+    pub dmarc: Vec<Claim>,
     pub tls: bool,
+}
+
+impl Source {
+    fn claims(claims: Claims) -> (Vec<Claim>, Vec<Claim>, Vec<Claim>) {
+        (claims.spf, claims.dkim, claims.dmarc)
+    }
+}
+
+/// A result stated on the command line: about `domain` when given, else about the sender's own domain.
+pub fn stated(result: Option<AuthResult>, domain: Option<&str>) -> Vec<Claim> {
+    result
+        .map(|result| Claim {
+            result,
+            subject: domain.map_or(Subject::Sender, |d| Subject::Domain(d.to_owned())),
+        })
+        .into_iter()
+        .collect()
+}
+
+/// One SPF or DKIM result as the spoofing check counted it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AlignedResult<'a> {
+    /// `None`: no result.
+    pub result: Option<AuthResult>,
+    /// The domain it authenticated; `None` when unknown.
+    pub domain: Option<&'a str>,
+    /// Whether that domain is aligned with the sender's; `None` without a result or a sender domain.
+    pub aligned: Option<bool>,
+}
+
+/// The DMARC result as the spoofing check counted it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DmarcResult<'a> {
+    /// `fail` when the verifier's result was about another From domain.
+    pub result: Option<AuthResult>,
+    pub header_from: Option<&'a str>,
+    /// The verifier judged another From domain than the sender's (then `result` is `fail`).
+    #[serde(skip)]
+    pub about_other_domain: bool,
+}
+
+/// How SPF, DKIM and DMARC were counted for the sender's domain (RFC 7489 relaxed alignment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Authentication<'a> {
+    pub spf: AlignedResult<'a>,
+    pub dkim: AlignedResult<'a>,
+    pub dmarc: DmarcResult<'a>,
+    /// The sender's domain the results were counted for.
+    #[serde(skip)]
+    pub from: Option<&'a str>,
+}
+
+impl<'a> Authentication<'a> {
+    /// Counts `source`'s results for the sender domain `from` (normalized ASCII; `None` when the
+    /// address is malformed). SPF takes the first non-pass, else an aligned pass, else the first pass;
+    /// DKIM an aligned pass, else a pass, else the first result; DMARC the first non-pass, a result
+    /// about another From domain counting as `fail`.
+    pub fn count(source: &'a Source, from: Option<&'a str>) -> Authentication<'a> {
+        let aligned_result = |claim: Option<&'a Claim>| match claim {
+            None => AlignedResult {
+                result: None,
+                domain: None,
+                aligned: None,
+            },
+            Some(claim) => {
+                let domain = subject_domain(&claim.subject, from);
+                AlignedResult {
+                    result: Some(claim.result),
+                    domain,
+                    aligned: from.map(|from| is_aligned(&claim.subject, from)),
+                }
+            }
+        };
+        let pass = |c: &&Claim| c.result == AuthResult::Pass;
+        let aligned_pass =
+            |c: &&Claim| c.result == AuthResult::Pass && from.is_some_and(|f| is_aligned(&c.subject, f));
+        let spf = source
+            .spf
+            .iter()
+            .find(|c| c.result != AuthResult::Pass)
+            .or_else(|| source.spf.iter().find(aligned_pass))
+            .or_else(|| source.spf.first());
+        let dkim = source
+            .dkim
+            .iter()
+            .find(aligned_pass)
+            .or_else(|| source.dkim.iter().find(pass))
+            .or_else(|| source.dkim.first());
+        let about_other = |claim: &Claim| match (&claim.subject, from) {
+            (Subject::Domain(header_from), Some(from)) => !alignment::same_domain(header_from, from),
+            _ => false,
+        };
+        let counted = |claim: &Claim| {
+            if about_other(claim) {
+                AuthResult::Fail
+            } else {
+                claim.result
+            }
+        };
+        let dmarc = source
+            .dmarc
+            .iter()
+            .find(|c| counted(c) != AuthResult::Pass)
+            .or_else(|| source.dmarc.first());
+        Authentication {
+            spf: aligned_result(spf),
+            dkim: aligned_result(dkim),
+            dmarc: DmarcResult {
+                result: dmarc.map(counted),
+                header_from: dmarc.and_then(|c| subject_domain(&c.subject, from)),
+                about_other_domain: dmarc.is_some_and(about_other),
+            },
+            from,
+        }
+    }
+
+    /// The spoofing check: DMARC `pass` for this From domain, or, with no DMARC result or `none`, an
+    /// aligned SPF pass and an aligned DKIM pass.
+    pub fn passes(&self) -> bool {
+        let aligned_pass =
+            |r: &AlignedResult<'_>| r.result == Some(AuthResult::Pass) && r.aligned == Some(true);
+        self.dmarc.result == Some(AuthResult::Pass)
+            || (matches!(self.dmarc.result, None | Some(AuthResult::None))
+                && aligned_pass(&self.spf)
+                && aligned_pass(&self.dkim))
+    }
+}
+
+fn subject_domain<'a>(subject: &'a Subject, from: Option<&'a str>) -> Option<&'a str> {
+    match subject {
+        Subject::Sender => from,
+        Subject::Domain(domain) => Some(domain),
+        Subject::Unknown => None,
+    }
+}
+
+fn is_aligned(subject: &Subject, from: &str) -> bool {
+    match subject {
+        Subject::Sender => true,
+        Subject::Domain(domain) => alignment::aligned(domain, from),
+        Subject::Unknown => false,
+    }
 }
 
 /// An account as the decision needs it.
@@ -416,6 +742,8 @@ pub struct Decision<'a> {
     pub verdict: Verdict,
     pub reasons: Vec<Problem>,
     pub settings: Option<FaxSettings<'a>>,
+    /// SPF, DKIM and DMARC as counted for the sender's domain.
+    pub authentication: Authentication<'a>,
 }
 
 impl Decision<'_> {
@@ -426,14 +754,16 @@ impl Decision<'_> {
 
 /// Decides for one sender, in the contract's order. Never accepts without a basis.
 pub fn decide<'a>(facts: &SenderFacts<'a>) -> Decision<'a> {
+    let from = facts.address.as_ref().ok().map(|a| a.domain.as_str());
     let mut decision = Decision {
-        address: facts.input,
+        address: shown_input(facts.input),
         normalized: None,
         account: facts.requested_account,
         basis: None,
         verdict: Verdict::Refused,
         reasons: Vec::new(),
         settings: None,
+        authentication: Authentication::count(facts.source, from),
     };
     let address = match facts.address {
         Ok(address) => address,
@@ -483,7 +813,13 @@ pub fn decide<'a>(facts: &SenderFacts<'a>) -> Decision<'a> {
         }
     }
     if facts.channel == Channel::Email {
-        source_problems(account, facts.source, reasons);
+        source_problems(
+            account,
+            facts.source,
+            &decision.authentication,
+            &address.domain,
+            reasons,
+        );
     }
     if reasons.is_empty() {
         decision.verdict = Verdict::Accepted;
@@ -569,7 +905,13 @@ fn basis<'a>(
 }
 
 /// Step 3 for email: the whitelist, spoofing protection and TLS, all of them.
-fn source_problems(account: &AccountFacts, source: &Source, reasons: &mut Vec<Problem>) {
+fn source_problems(
+    account: &AccountFacts,
+    source: &Source,
+    authentication: &Authentication<'_>,
+    from: &str,
+    reasons: &mut Vec<Problem>,
+) {
     let settings = &account.security;
     if !settings.whitelist.is_empty() {
         match source.client_ip {
@@ -592,15 +934,13 @@ fn source_problems(account: &AccountFacts, source: &Source, reasons: &mut Vec<Pr
             Some(_) => {}
         }
     }
-    if settings.spoofing_protection && !authenticated(source) {
+    if settings.spoofing_protection && !authentication.passes() {
         reasons.push(Problem::new(
             SPOOFING_CHECK_FAILED,
             format!(
-                "Account {} has spoofing protection on and the message did not prove it comes from its domain: DMARC {}, SPF {}, DKIM {} (needed: DMARC pass, or SPF and DKIM both pass when there is no DMARC result).",
+                "Account {} has spoofing protection on and the message did not prove it comes from {from}: {} (needed: DMARC pass for {from}, or, with no DMARC result, an SPF pass and a DKIM pass both for a domain aligned with {from}).",
                 account.id,
-                result_word(source.dmarc),
-                result_word(source.spf),
-                result_word(source.dkim)
+                missing_aligned_results(authentication, from)
             ),
         ));
     }
@@ -615,17 +955,47 @@ fn source_problems(account: &AccountFacts, source: &Source, reasons: &mut Vec<Pr
     }
 }
 
-/// Spoofing protection passes on DMARC pass, or, without a DMARC verdict, on SPF and DKIM both passing.
-pub fn authenticated(source: &Source) -> bool {
-    let pass = Some(AuthResult::Pass);
-    source.dmarc == pass
-        || (matches!(source.dmarc, None | Some(AuthResult::None))
-            && source.spf == pass
-            && source.dkim == pass)
+/// Spoofing protection passes on DMARC pass, or, without a DMARC verdict, on SPF and DKIM both
+/// passing for the sender's own domain (results stated without a domain, as on the command line).
+pub fn authenticated(source: &Source, from: &str) -> bool {
+    Authentication::count(source, Some(from)).passes()
 }
 
-fn result_word(result: Option<AuthResult>) -> &'static str {
-    result.map_or("absent", |r| r.as_str())
+/// What the spoofing check lacked, in words: DMARC, then each of SPF and DKIM that is not an aligned pass.
+fn missing_aligned_results(authentication: &Authentication<'_>, from: &str) -> String {
+    let dmarc = &authentication.dmarc;
+    let dmarc_words = match (dmarc.result, dmarc.header_from) {
+        (None, _) => "no DMARC result".to_string(),
+        (Some(_), Some(other)) if dmarc.about_other_domain => format!(
+            "the DMARC result is about header.from={other}, not {from}, so it counts as fail (the verifier and xmfax read different senders)"
+        ),
+        (Some(result), _) => format!("DMARC {result}"),
+    };
+    let mut parts = vec![dmarc_words];
+    if matches!(dmarc.result, None | Some(AuthResult::None)) {
+        for (method, result) in [("SPF", &authentication.spf), ("DKIM", &authentication.dkim)] {
+            parts.push(describe_aligned(method, result, from));
+        }
+    }
+    parts.join("; ")
+}
+
+/// "SPF passed for evil.example, which is not aligned with corp.example: it does not count".
+fn describe_aligned(method: &str, result: &AlignedResult<'_>, from: &str) -> String {
+    match (result.result, result.domain, result.aligned) {
+        (None, _, _) => format!("no {method} result (no aligned {method} pass)"),
+        (Some(AuthResult::Pass), Some(domain), Some(true)) => {
+            format!("{method} passed for {domain}, aligned with {from}")
+        }
+        (Some(AuthResult::Pass), Some(domain), _) => format!(
+            "{method} passed for {domain}, which is not aligned with {from}: it does not count (no aligned {method} pass)"
+        ),
+        (Some(AuthResult::Pass), None, _) => format!(
+            "{method} passed for a domain it does not name, so not one aligned with {from}: it does not count (no aligned {method} pass)"
+        ),
+        (Some(other), Some(domain), _) => format!("{method} {other} for {domain} (no aligned {method} pass)"),
+        (Some(other), None, _) => format!("{method} {other} (no aligned {method} pass)"),
+    }
 }
 
 fn whitelist_summary(settings: &SecuritySettings) -> String {
@@ -641,6 +1011,9 @@ fn whitelist_summary(settings: &SecuritySettings) -> String {
     }
     shown.join(", ")
 }
+
+mod headers;
+mod literal;
 
 #[cfg(test)]
 mod tests;

@@ -1,10 +1,14 @@
 //! SQL for the sender test's batch mode: everything a decision needs, read in bulk in one pass per
-//! table so that a batch never runs a query per address (whitelists: `Db::all_whitelist_entries`).
+//! table so that a batch never runs a query per address (whitelists: `Db::all_whitelist_entries`);
+//! and the migration that gives registered users the key the sender test looks them up by.
 
 use super::Db;
 use super::domains::UNCERTIFIED;
-use anyhow::Result;
+use crate::policy::account::address_key;
+use crate::policy::text::nfc;
+use anyhow::{Result, bail};
 use rusqlite::types::ValueRef;
+use std::collections::BTreeMap;
 
 /// One trusted domain as the sender test needs it.
 pub struct TrustRow<'r> {
@@ -84,5 +88,152 @@ impl Db<'_> {
             });
         }
         Ok(())
+    }
+}
+
+/// Migration: every registered user's key becomes `ascii_lowercase(local)@domain` with the local part
+/// in NFC (what `users add` now stores and the only form a sender can match), recomputed from the
+/// stored address. Keys that would collide are refused, naming them, and then nothing changes: the
+/// migrating transaction is rolled back and the store stays as it was.
+pub(super) fn recompute_user_keys(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let rows: Vec<(String, String)> = tx
+        .prepare("SELECT email_key, email FROM users ORDER BY email_key")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut holders: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut changes = Vec::new();
+    for (old_key, email) in &rows {
+        let Some((local, domain)) = email.rsplit_once('@') else {
+            bail!("registered user {old_key:?} has the address {email:?}, which has no '@'");
+        };
+        let local = nfc(local);
+        let key = address_key(&local, domain);
+        let shown = format!("{local}@{domain}");
+        holders.entry(key.clone()).or_default().push(old_key);
+        if key != *old_key || shown != *email {
+            changes.push((old_key.as_str(), key, shown));
+        }
+    }
+    let collisions: Vec<String> = holders
+        .iter()
+        .filter(|(_, old)| old.len() > 1)
+        .map(|(key, old)| format!("{} would all become {key:?}", quoted_list(old)))
+        .collect();
+    if !collisions.is_empty() {
+        bail!(
+            "registered users' keys are now compared with ASCII case only, in Unicode NFC, and some would collide: {}. \
+             Nothing was changed; remove all but one user of each (with the previous xmfax) and open the store again",
+            collisions.join("; ")
+        );
+    }
+    // Two passes, so that no new key meets another row's old key on the way.
+    for (old_key, _, _) in &changes {
+        tx.execute(
+            "UPDATE users SET email_key = char(1) || email_key WHERE email_key = ?1",
+            [old_key],
+        )?;
+    }
+    for (old_key, key, email) in &changes {
+        tx.execute(
+            "UPDATE users SET email_key = ?1, email = ?2 WHERE email_key = char(1) || ?3",
+            [key.as_str(), email.as_str(), old_key],
+        )?;
+    }
+    Ok(())
+}
+
+/// The keys quoted, each non-ASCII one also with its code points (a KELVIN SIGN looks like `K`).
+fn quoted_list(keys: &[&str]) -> String {
+    keys.iter()
+        .map(|key| {
+            if key.is_ascii() {
+                format!("{key:?}")
+            } else {
+                let spelled: String = key.chars().flat_map(char::escape_default).collect();
+                format!("{key:?} ({spelled})")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn users(store: &Store) -> Vec<(String, String)> {
+        store
+            .conn
+            .prepare("SELECT email_key, email FROM users ORDER BY email_key")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0).unwrap(), row.get(1).unwrap())))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    /// A store whose users were keyed the old way (Unicode lower case, no NFC).
+    fn store_with(users: &[(&str, &str)]) -> Store {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO accounts (id, name, fax_number, region, profile, language, created_at, updated_at)
+                 VALUES ('corp', 'Corp', '+16502530000', 'us', 'Default', 'en', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            )
+            .unwrap();
+        for (key, email) in users {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO users (email_key, account_id, email, created_at) VALUES (?1, 'corp', ?2, '2026-01-01T00:00:00Z')",
+                    [key, email],
+                )
+                .unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn keys_are_recomputed_with_ascii_case_and_nfc() {
+        let mut store = store_with(&[
+            ("kate@corp.example", "Kate@corp.example"),
+            ("jürgen@corp.example", "JÜRGEN@corp.example"),
+            ("noe\u{308}l@corp.example", "noe\u{308}l@corp.example"),
+            ("b@corp.example", "b@corp.example"),
+        ]);
+        let tx = store.conn.transaction().unwrap();
+        recompute_user_keys(&tx).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            users(&store),
+            [
+                ("b@corp.example".to_string(), "b@corp.example".to_string()),
+                ("jÜrgen@corp.example".into(), "JÜRGEN@corp.example".into()),
+                ("kate@corp.example".into(), "Kate@corp.example".into()),
+                ("no\u{eb}l@corp.example".into(), "no\u{eb}l@corp.example".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn colliding_keys_are_refused_by_name_and_nothing_changes() {
+        let before = [
+            ("noe\u{308}l@corp.example", "noe\u{308}l@corp.example"),
+            ("no\u{eb}l@corp.example", "no\u{eb}l@corp.example"),
+            ("\u{212a}ate@corp.example", "\u{212a}ate@corp.example"),
+            ("kate@corp.example", "kate@corp.example"),
+            ("zed@corp.example", "Zed@corp.example"),
+        ];
+        let mut store = store_with(&before);
+        let original = users(&store);
+        let tx = store.conn.transaction().unwrap();
+        let err = recompute_user_keys(&tx).unwrap_err().to_string();
+        drop(tx);
+        assert!(err.contains("would all become \"noël@corp.example\""), "{err}");
+        assert!(err.contains("noe\\u{308}l@corp.example"), "{err}");
+        assert!(err.contains("\"kate@corp.example\" and \"\u{212a}ate@corp.example\" (\\u{212a}ate@corp.example) would all become \"kate@corp.example\""), "{err}");
+        assert_eq!(users(&store), original);
     }
 }

@@ -112,7 +112,9 @@ fn trusted_domains_match_on_label_boundaries() {
     expect(&env, "bob@mail.corp.com", CLEAN, None, None, none);
     // IDN in both forms; bücher.example has no subdomains.
     expect(&env, "max@bücher.example", CLEAN, Some("acme"), t, &[]);
-    expect(&env, "max@BÜCHER.example.", CLEAN, Some("acme"), t, &[]);
+    expect(&env, "max@BüCHER.example.", CLEAN, Some("acme"), t, &[]);
+    // Non-ASCII upper case is not the registered name: taken literally, it is malformed.
+    expect(&env, "max@BÜCHER.example.", CLEAN, None, None, &["malformed-address"]);
     expect(&env, "max@xn--bcher-kva.example", CLEAN, Some("acme"), t, &[]);
     expect(&env, "max@shop.bücher.example", CLEAN, None, None, none);
     let d = test_json(&env, 0, &["max@Bücher.example", "--dmarc", "pass", "--tls", "--client-ip", "198.18.7.1"]);
@@ -641,7 +643,7 @@ fn batch_skips_comments_and_blank_lines_and_counts_on_stderr() {
     let env = store();
     let file = env.write_file(
         "senders.txt",
-        "# senders\n\nbob@corp.com\r\n   \n  # indented comment\nmax@corp-mail.example\n",
+        "# senders\n\nbob@corp.com\r\n\r\nmax@corp-mail.example\n",
     );
     let path = file.to_str().unwrap();
     let (out, err) = env.code(
@@ -749,9 +751,44 @@ fn batch_errors_exit_2() {
         ],
     );
     assert!(stderr.contains("unknown account"), "{stderr}");
-    let endless = env.write_file("endless.txt", "a".repeat(3 << 20));
-    let (_, stderr) = env.code(2, &["sender", "test", "--batch", endless.to_str().unwrap()]);
-    assert!(stderr.contains("line 1 is longer than"), "{stderr}");
+    // A line of any length is that line's malformed-address, and the run goes on.
+    let endless = env.write_file(
+        "endless.txt",
+        format!("{}\r\nbob@corp.com\n{}", "a".repeat(3 << 20), "b".repeat(5000)),
+    );
+    let (stdout, stderr) = env.code(
+        1,
+        &[
+            "-o",
+            "json",
+            "sender",
+            "test",
+            "--batch",
+            endless.to_str().unwrap(),
+            "--dmarc",
+            "pass",
+        ],
+    );
+    let lines: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert_eq!(codes(&lines[0]), ["malformed-address"]);
+    let message = lines[0]["reasons"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("it is 3145728 bytes long, the limit is 4096"),
+        "{message}"
+    );
+    assert_eq!(lines[0]["address"].as_str().unwrap().len(), 4096);
+    assert_eq!(lines[1]["verdict"], "accepted");
+    assert!(
+        lines[2]["reasons"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("5000 bytes long")
+    );
+    assert!(
+        stderr.contains("3 address(es): 1 accepted, 2 refused"),
+        "{stderr}"
+    );
     // One of ADDRESS, --message or --batch, and only one.
     env.code(2, &["sender", "test"]);
     env.code(
@@ -808,4 +845,429 @@ fn a_missing_store_reads_as_empty_and_is_not_created() {
         &["sender", "test", "bob@acme-corp.example", "--account", "acme"],
     );
     assert!(!env.db.exists(), "a sender test must not create a store");
+}
+
+// ---- The spoofing paths closed by authenticating the From domain (issue 10) ----
+
+/// corp: spoofing protection and TLS required, trusts corp.example with its subdomains; kate is a
+/// registered user with her own fax number.
+fn corp_store() -> Env {
+    let env = Env::new();
+    env.secured_account("corp");
+    env.ok(&[
+        "domains",
+        "add",
+        "corp",
+        "corp.example",
+        "--include-subdomains",
+        "--certified-by",
+        "Jane Roe",
+        "--certified-on",
+        "2026-11-20",
+    ]);
+    env.ok(&[
+        "users",
+        "add",
+        "corp",
+        "kate@corp.example",
+        "--fax-number",
+        "+16502530001",
+    ]);
+    env
+}
+
+/// A message received by our MTA over TLS from 198.18.7.25, with our `Authentication-Results`
+/// holding `results`, from `from`.
+fn received_message(results: &str, from: &str) -> String {
+    format!(
+        "Received: from mail.example (mail.example [198.18.7.25])\r\n\tby mx.fax.example (Postfix) with ESMTPS id 1\r\n\
+         Authentication-Results: mx.fax.example; {results}\r\n\
+         Received: from laptop ([10.1.2.3]) by mail.example with ESMTPSA id 2\r\n\
+         From: {from}\r\nTo: 16502530000@fax.example\r\nSubject: x\r\n\r\nbody\r\n"
+    )
+}
+
+fn test_message(env: &Env, code: i32, name: &str, content: &str) -> (Value, String) {
+    let file = env.write_file(name, content);
+    let (out, err) = env.code(
+        code,
+        &[
+            "-o",
+            "json",
+            "sender",
+            "test",
+            "--message",
+            file.to_str().unwrap(),
+            "--authserv-id",
+            AUTHSERV_ID,
+        ],
+    );
+    (
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out} {err}")),
+        err,
+    )
+}
+
+#[test]
+fn spf_and_dkim_count_only_when_aligned_with_the_from_domain() {
+    let env = corp_store();
+    // Why, attack 1: SPF and DKIM passed, but for the attacker's own domain.
+    let forged = received_message(
+        "spf=pass smtp.mailfrom=bounce@evil.example; dkim=pass header.d=evil.example; dmarc=none",
+        "ceo@corp.example",
+    );
+    let (d, _) = test_message(&env, 1, "unaligned.eml", &forged);
+    assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
+    assert_eq!(d["authentication"]["spf"]["domain"], "evil.example");
+    assert_eq!(d["authentication"]["spf"]["aligned"], false);
+    assert_eq!(d["authentication"]["dkim"]["aligned"], false);
+    assert_eq!(d["authentication"]["dmarc"]["result"], "none");
+    let message = d["reasons"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("SPF passed for evil.example, which is not aligned with corp.example"),
+        "{message}"
+    );
+    // The table says what counted and why not.
+    let file = env.write_file("unaligned-table.eml", &forged);
+    let (table, _) = env.code(
+        1,
+        &[
+            "sender",
+            "test",
+            "--message",
+            file.to_str().unwrap(),
+            "--authserv-id",
+            AUTHSERV_ID,
+        ],
+    );
+    assert!(
+        table.contains(
+            "SPF passed for evil.example, which is not aligned with corp.example: it does not count"
+        ),
+        "{table}"
+    );
+    // Only one of the two aligned is not enough either.
+    let half = received_message(
+        "spf=pass smtp.mailfrom=bounce@corp.example; dkim=pass header.d=corp.example.evil.example; dmarc=none",
+        "ceo@corp.example",
+    );
+    let (d, _) = test_message(&env, 1, "half.eml", &half);
+    assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
+    // Properly aligned mail is still accepted: subdomains align (relaxed), DKIM from header.i too.
+    for (name, results, from) in [
+        (
+            "aligned.eml",
+            "spf=pass smtp.mailfrom=bounce@mail.corp.example; dkim=pass header.d=corp.example; dmarc=none",
+            "CEO <ceo@mail.corp.example>",
+        ),
+        (
+            "no-dmarc.eml",
+            "spf=pass smtp.mailfrom=<> smtp.helo=mx1.corp.example; dkim=fail header.d=evil.example; dkim=pass header.i=@news.corp.example",
+            "ceo@corp.example",
+        ),
+        (
+            "dmarc.eml",
+            "dmarc=pass header.from=Corp.Example.",
+            "CEO <ceo@corp.example>",
+        ),
+    ] {
+        let (d, _) = test_message(&env, 0, name, &received_message(results, from));
+        assert_eq!(d["verdict"], "accepted", "{name}: {d}");
+    }
+    let (d, _) = test_message(
+        &env,
+        0,
+        "dmarc-pass.eml",
+        &received_message("dmarc=pass header.from=corp.example", "ceo@corp.example"),
+    );
+    assert_eq!(d["authentication"]["dmarc"]["header_from"], "corp.example");
+}
+
+#[test]
+fn a_dmarc_result_about_another_from_domain_counts_as_fail() {
+    let env = corp_store();
+    // Why, attack 2.
+    let (d, stderr) = test_message(
+        &env,
+        1,
+        "other-from.eml",
+        &received_message("dmarc=pass header.from=evil.example", "ceo@corp.example"),
+    );
+    assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
+    assert_eq!(d["authentication"]["dmarc"]["result"], "fail");
+    assert_eq!(d["authentication"]["dmarc"]["header_from"], "evil.example");
+    assert!(stderr.contains("about header.from=evil.example"), "{stderr}");
+    // Nor can a second, passing result for the right domain outvote it.
+    let (d, _) = test_message(
+        &env,
+        1,
+        "two-dmarc.eml",
+        &received_message(
+            "dmarc=pass header.from=corp.example; dmarc=pass header.from=evil.example",
+            "ceo@corp.example",
+        ),
+    );
+    assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
+}
+
+#[test]
+fn stated_results_name_their_domain_and_are_checked_for_alignment() {
+    let env = corp_store();
+    let base = ["ceo@corp.example", "--tls", "--spf", "pass", "--dkim", "pass"];
+    let d = test_json(&env, 0, &base);
+    assert_eq!(d["authentication"]["spf"]["domain"], "corp.example");
+    assert_eq!(d["authentication"]["spf"]["aligned"], true);
+    let mut evil = base.to_vec();
+    evil.extend(["--spf-domain", "evil.example", "--dkim-domain", "evil.example"]);
+    let d = test_json(&env, 1, &evil);
+    assert_eq!(codes(&d), ["spoofing-check-failed"]);
+    assert_eq!(d["authentication"]["dkim"]["domain"], "evil.example");
+    let mut aligned = base.to_vec();
+    aligned.extend([
+        "--spf-domain",
+        "bounce.corp.example",
+        "--dkim-domain",
+        "Corp.Example",
+    ]);
+    test_json(&env, 0, &aligned);
+    // A public suffix aligns with nothing.
+    let mut suffix = base.to_vec();
+    suffix.extend(["--spf-domain", "example"]);
+    test_json(&env, 1, &suffix);
+    // The domain option needs its result, and must be a domain.
+    env.code(
+        2,
+        &[
+            "sender",
+            "test",
+            "ceo@corp.example",
+            "--spf-domain",
+            "corp.example",
+        ],
+    );
+    env.code(
+        2,
+        &[
+            "sender",
+            "test",
+            "ceo@corp.example",
+            "--spf",
+            "pass",
+            "--spf-domain",
+            "a b",
+        ],
+    );
+}
+
+/// Each look-alike of `corp.example` from the issue, and the character it must name.
+const LOOKALIKES: &[(&str, &str)] = &[
+    ("ceo@corp\u{ad}.example", "U+00AD"),
+    ("ceo@corp\u{200b}.example", "U+200B"),
+    ("ceo@ｃｏｒｐ.example", "U+FF43"),
+    ("ceo@corp\u{3002}example", "U+3002"),
+    ("ceo@\u{2102}orp.example", "U+2102"),
+    ("ceo@corp\u{fe0f}.example", "U+FE0F"),
+    // KELVIN SIGN: Unicode lower-casing turns it into kate's `k`.
+    ("\u{212a}ate@corp.example", "U+212A"),
+    ("noe\u{308}l@corp.example", "U+0308"),
+];
+
+#[test]
+fn names_are_taken_literally_in_both_paths() {
+    let env = corp_store();
+    let clean = ["--dmarc", "pass", "--tls"];
+    for (address, named) in LOOKALIKES {
+        let mut args = vec![*address];
+        args.extend_from_slice(&clean);
+        let d = test_json(&env, 1, &args);
+        assert_eq!(codes(&d), ["malformed-address"], "{address}: {d}");
+        let message = d["reasons"][0]["message"].as_str().unwrap();
+        assert!(message.contains(named), "{address}: {message}");
+        assert_eq!(d["settings"], Value::Null, "{address}: {d}");
+    }
+    // The batch decides each line exactly as the single test.
+    let lines: Vec<&str> = LOOKALIKES.iter().map(|(a, _)| *a).collect();
+    let file = env.write_file("lookalikes.txt", lines.join("\n") + "\n");
+    let mut args = vec!["-o", "json", "sender", "test", "--batch", file.to_str().unwrap()];
+    args.extend_from_slice(&clean);
+    let (out, _) = env.code(1, &args);
+    let batch: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(batch.len(), LOOKALIKES.len());
+    for ((address, _), decision) in LOOKALIKES.iter().zip(&batch) {
+        let mut args = vec![*address];
+        args.extend_from_slice(&clean);
+        assert_eq!(decision, &test_json(&env, 1, &args), "{address}");
+    }
+    // The real names are still accepted, and kate keeps her own settings.
+    let d = test_json(&env, 0, &["Kate@corp.example", "--dmarc", "pass", "--tls"]);
+    assert_eq!(d["basis"], "registered-user");
+    assert_eq!(d["settings"]["outbound_number"], "+16502530001");
+    // In a message's From header too.
+    let (d, _) = test_message(
+        &env,
+        1,
+        "soft-hyphen.eml",
+        &received_message("dmarc=pass", "CEO <ceo@corp\u{ad}.example>"),
+    );
+    assert_eq!(codes(&d), ["malformed-address"], "{d}");
+}
+
+#[test]
+fn only_our_own_headers_above_the_second_received_count() {
+    let env = corp_store();
+    // Our authserv-id below the second Received header: the sender wrote it before our MTA saw it.
+    let planted = "Received: from mail.example (mail.example [198.18.7.25])\r\n\tby mx.fax.example with ESMTPS id 1\r\n\
+         Received: from laptop ([10.1.2.3]) by mail.example with ESMTPSA id 2\r\n\
+         Authentication-Results: mx.fax.example; dmarc=pass header.from=corp.example\r\n\
+         From: ceo@corp.example\r\n\r\nbody\r\n";
+    let (d, stderr) = test_message(&env, 1, "planted.eml", planted);
+    assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
+    assert!(stderr.contains("below the second Received header"), "{stderr}");
+    // A header of ours that is not UTF-8 fails closed instead of vanishing.
+    let mut hidden = received_message("dmarc=pass header.from=corp.example", "ceo@corp.example").into_bytes();
+    let second = b"Received: from laptop";
+    let at = hidden.windows(second.len()).position(|w| w == second).unwrap();
+    hidden.splice(
+        at..at,
+        b"Authentication-Results: mx.fax.example; dmarc=fail (\xff)\r\n"
+            .iter()
+            .copied(),
+    );
+    let file = env.write_file("latin1-results.eml", &hidden);
+    let (out, stderr) = env.code(
+        1,
+        &[
+            "-o",
+            "json",
+            "sender",
+            "test",
+            "--message",
+            file.to_str().unwrap(),
+            "--authserv-id",
+            AUTHSERV_ID,
+        ],
+    );
+    let d: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
+    assert_eq!(d["authentication"]["dmarc"]["result"], "permerror");
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+    // After a line that is neither a header nor a continuation, the header section has ended.
+    let body_from = "Received: from mail.example (mail.example [198.18.7.25])\r\n\tby mx.fax.example with ESMTPS id 1\r\n\
+         Authentication-Results: mx.fax.example; dmarc=pass header.from=corp.example\r\n\
+         this line is not a header\r\nFrom: ceo@corp.example\r\n\r\nbody\r\n";
+    let (d, _) = test_message(&env, 1, "body-from.eml", body_from);
+    assert_eq!(codes(&d), ["malformed-address"], "{d}");
+    let body_results = "Received: from mail.example (mail.example [198.18.7.25])\r\n\tby mx.fax.example with ESMTPS id 1\r\n\
+         From: ceo@corp.example\r\n--not a header\r\n\
+         Authentication-Results: mx.fax.example; dmarc=pass header.from=corp.example\r\n\r\nbody\r\n";
+    let (d, _) = test_message(&env, 1, "body-results.eml", body_results);
+    assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
+}
+
+#[test]
+fn the_client_ip_and_tls_are_what_our_mta_wrote() {
+    let env = corp_store();
+    env.ok(&["security", "whitelist", "add", "corp", "198.18.7.0/24"]);
+    // A HELO holding a whitelisted address and a TLS comment: the MTA's own comment comes last.
+    let injected = "Received: from x ([198.18.7.25]) (version=TLS1.3) (unknown [203.0.113.66])\r\n\tby mx.fax.example (Postfix) with ESMTP id 1\r\n\
+         Authentication-Results: mx.fax.example; dmarc=pass header.from=corp.example\r\n\
+         From: ceo@corp.example\r\n\r\nbody\r\n";
+    let (d, _) = test_message(&env, 1, "helo.eml", injected);
+    assert_eq!(codes(&d), ["source-not-whitelisted", "tls-required"], "{d}");
+    assert!(
+        d["reasons"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("203.0.113.66")
+    );
+    let honest = injected.replace(
+        "(unknown [203.0.113.66])",
+        "(mail.corp.example [198.18.7.26])\r\n\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384)",
+    );
+    let (d, _) = test_message(&env, 0, "honest.eml", &honest);
+    assert_eq!(d["verdict"], "accepted", "{d}");
+}
+
+#[test]
+fn batch_lines_are_decided_exactly_as_single_addresses() {
+    let env = corp_store();
+    let lines = [
+        "ceo@corp.example",
+        " ceo@corp.example",
+        "\tceo@corp.example\t",
+        "ceo@corp.example\u{a0}",
+        "\u{2003}ceo@corp.example",
+        "ceo@corp.example\u{b}",
+        "\u{c}ceo@corp.example",
+        "ceo@corp.example\u{85}",
+        "\u{2028}ceo@corp.example",
+        "ceo@corp.example\r",
+        "   ",
+        "  # not a comment",
+        "Kate <kate@corp.example>",
+    ];
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(line);
+        text.push_str("\r\n");
+    }
+    let file = env.write_file("spaces.txt", &text);
+    let clean = ["--dmarc", "pass", "--tls"];
+    let mut args = vec!["-o", "json", "sender", "test", "--batch", file.to_str().unwrap()];
+    args.extend_from_slice(&clean);
+    let (out, _) = env.code(1, &args);
+    let batch: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(batch.len(), lines.len(), "{out}");
+    for (line, decision) in lines.iter().zip(&batch) {
+        let code = if decision["verdict"] == "accepted" { 0 } else { 1 };
+        let mut args = vec!["sender", "test"];
+        args.extend_from_slice(&clean);
+        args.extend(["--", line]);
+        let single = env.json(code, &args);
+        assert_eq!(decision, &single, "{line:?}");
+    }
+    assert_eq!(
+        batch[1]["verdict"], "accepted",
+        "folding white space around an address is CFWS"
+    );
+    for unicode_space in &batch[3..10] {
+        assert_eq!(codes(unicode_space), ["malformed-address"], "{unicode_space}");
+    }
+}
+
+#[test]
+fn agents_cannot_trust_a_domain_with_invisible_characters() {
+    let env = corp_store();
+    let before = env.dump();
+    for (domain, named) in [
+        ("shop\u{ad}.example", "U+00AD"),
+        ("shop\u{200b}.example", "U+200B"),
+        ("\u{feff}shop.example", "U+FEFF"),
+    ] {
+        let (out, _) = env.code(
+            1,
+            &[
+                "-o",
+                "json",
+                "domains",
+                "add",
+                "corp",
+                domain,
+                "--certified-by",
+                "Jane Roe",
+                "--certified-on",
+                "2026-11-20",
+            ],
+        );
+        assert!(
+            out.contains("invalid-syntax") && out.contains(named),
+            "{domain:?}: {out}"
+        );
+        let (out, _) = env.code(1, &["-o", "json", "domains", "check", domain]);
+        assert!(
+            out.contains("invalid-syntax") && out.contains(named),
+            "{domain:?}: {out}"
+        );
+    }
+    assert_eq!(env.dump(), before, "nothing added");
 }

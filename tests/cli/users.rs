@@ -98,3 +98,32 @@ fn remove_a_user() {
     env.ok(&["users", "remove", "acme", "JANE@acme.com", "--yes"]);
     assert_eq!(env.json(0, &["users", "list", "acme"]), serde_json::json!([]));
 }
+
+#[test]
+fn keys_fold_ascii_case_only_and_take_the_nfc_form() {
+    let env = Env::new();
+    env.ok(&[
+        "accounts",
+        "add",
+        "acme",
+        "--name",
+        "Acme",
+        "--fax-number",
+        "+16502530000",
+    ]);
+    env.ok(&["users", "add", "acme", "kate@acme.com"]);
+    // KELVIN SIGN is `K` once in NFC: the same user as kate, so refused as already registered.
+    let (_, stderr) = env.code(2, &["users", "add", "acme", "\u{212a}ate@acme.com"]);
+    assert!(stderr.contains("already registered"), "{stderr}");
+    // A decomposed ë is stored composed.
+    let user = env.json(0, &["users", "add", "acme", "noe\u{308}l@acme.com"]);
+    assert_eq!(user["email"], "no\u{eb}l@acme.com");
+    env.code(2, &["users", "add", "acme", "no\u{eb}l@acme.com"]);
+    // Non-ASCII case is not folded: JÜRGEN and jürgen are two addresses, as for the mail system.
+    env.ok(&["users", "add", "acme", "J\u{dc}RGEN@acme.com"]);
+    env.ok(&["users", "add", "acme", "j\u{fc}rgen@acme.com"]);
+    assert_eq!(
+        env.json(0, &["users", "list", "acme"]).as_array().unwrap().len(),
+        4
+    );
+}

@@ -8,7 +8,8 @@ use super::index::Index;
 use crate::cmd::{Ctx, Outcome};
 use crate::output::{self, Format};
 use crate::policy::Problem;
-use crate::policy::sender::{self, Channel, SenderAddress, SenderFacts, Source};
+use crate::policy::mailbox;
+use crate::policy::sender::{self, BatchLine, Channel, SenderAddress, SenderFacts, Source};
 use anyhow::{Context, Result, anyhow};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -16,9 +17,11 @@ use std::sync::{Arc, Mutex, mpsc};
 
 /// Input is decided in chunks of about this many bytes (whole lines).
 const CHUNK_BYTES: usize = 1 << 20;
-/// A line without an end this long cannot be an address (a mailbox has at most 4096 bytes); stopping
-/// there bounds the memory a batch uses.
+/// A line without an end this long is not held: its start is kept and the rest only counted, so that
+/// it is refused as the single test refuses it (no address is longer than 4096 bytes) in bounded memory.
 const MAX_LINE_BYTES: usize = CHUNK_BYTES;
+/// What is kept of such a line: enough to show it as the single test shows an oversized address.
+const LONG_LINE_KEPT: usize = mailbox::MAX_MAILBOX_LEN + 4;
 
 pub fn run(ctx: &Ctx, args: &TestArgs, path: &str) -> Result<Outcome> {
     // The quick checks first: loading the index of a large store takes a moment.
@@ -72,6 +75,8 @@ struct Job {
     seq: usize,
     first_line: usize,
     bytes: Vec<u8>,
+    /// A job of one line too long to hold: its start and its length (without the line terminator).
+    long_line: Option<(Vec<u8>, usize)>,
 }
 
 struct Done {
@@ -164,7 +169,21 @@ fn read_chunks(input: &mut impl Read, buffers: &Pool, mut send: impl FnMut(Job) 
             match bytes.iter().rposition(|&b| b == b'\n') {
                 Some(last) => last + 1,
                 None if bytes.len() > MAX_LINE_BYTES => {
-                    anyhow::bail!("line {next_line} is longer than {MAX_LINE_BYTES} bytes: not an address")
+                    let kept = bytes[..LONG_LINE_KEPT.min(bytes.len())].to_vec();
+                    let len = skip_rest_of_line(input, &mut bytes, &mut carry)?;
+                    buffers.give(bytes);
+                    let job = Job {
+                        seq,
+                        first_line: next_line,
+                        bytes: Vec::new(),
+                        long_line: Some((kept, len)),
+                    };
+                    if !send(job) {
+                        return Ok(());
+                    }
+                    seq += 1;
+                    next_line += 1;
+                    continue;
                 }
                 None => {
                     carry.extend_from_slice(&bytes);
@@ -183,11 +202,38 @@ fn read_chunks(input: &mut impl Read, buffers: &Pool, mut send: impl FnMut(Job) 
             seq,
             first_line: next_line,
             bytes,
+            long_line: None,
         }) {
             return Ok(());
         }
         seq += 1;
         next_line += lines;
+    }
+}
+
+/// Reads on to the end of a line too long to hold, whose first `line.len()` bytes are in `line`
+/// (used as the read buffer from then on). What follows the line goes to `carry`. Returns the
+/// line's length without its terminator (LF or CRLF).
+fn skip_rest_of_line(input: &mut impl Read, line: &mut Vec<u8>, carry: &mut Vec<u8>) -> Result<usize> {
+    let mut len = line.len();
+    let mut last = line.last().copied();
+    loop {
+        line.clear();
+        let read = input.by_ref().take(CHUNK_BYTES as u64).read_to_end(line)?;
+        if read == 0 {
+            return Ok(len);
+        }
+        match line.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                carry.extend_from_slice(&line[end + 1..]);
+                let before = if end > 0 { Some(line[end - 1]) } else { last };
+                return Ok(len + end - usize::from(before == Some(b'\r')));
+            }
+            None => {
+                len += read;
+                last = line.last().copied();
+            }
+        }
     }
 }
 
@@ -199,30 +245,35 @@ fn decide_chunk(
 ) -> Result<(Vec<u8>, Counts)> {
     out.reserve(job.bytes.len() * 12);
     let mut counts = Counts::default();
-    for (offset, raw) in job.bytes.split(|&b| b == b'\n').enumerate() {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let accepted = match std::str::from_utf8(raw) {
-            Ok(line) => {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                decide_line(index, shared, line, sender::parse_address(line), &mut out)?
-            }
-            Err(_) => {
-                let shown = String::from_utf8_lossy(raw);
-                let problem = sender::malformed(format!(
-                    "Line {} of the batch is not valid UTF-8 text.",
-                    job.first_line + offset
-                ));
-                decide_line(index, shared, shown.trim(), Err(problem), &mut out)?
-            }
-        };
+    let mut count = |accepted: bool| {
         if accepted {
             counts.accepted += 1;
         } else {
             counts.refused += 1;
         }
+    };
+    if let Some((start, len)) = &job.long_line {
+        let shown = String::from_utf8_lossy(start);
+        let problem = sender::oversized_address(&shown, *len);
+        count(decide_line(index, shared, &shown, Err(problem), &mut out)?);
+        return Ok((out, counts));
+    }
+    for (offset, raw) in job.bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        let accepted = match sender::batch_line(raw) {
+            BatchLine::Skipped => continue,
+            BatchLine::Address(line) => {
+                decide_line(index, shared, line, sender::parse_address(line), &mut out)?
+            }
+            BatchLine::NotUtf8 => {
+                let shown = String::from_utf8_lossy(sender::without_terminator(raw));
+                let problem = sender::malformed(format!(
+                    "Line {} of the batch is not valid UTF-8 text.",
+                    job.first_line + offset
+                ));
+                decide_line(index, shared, &shown, Err(problem), &mut out)?
+            }
+        };
+        count(accepted);
     }
     Ok((out, counts))
 }

@@ -180,11 +180,16 @@ fn ip(s: &str) -> Option<IpAddr> {
 fn clean() -> Source {
     Source {
         client_ip: ip("198.18.7.25"),
-        spf: None,
-        dkim: None,
-        dmarc: Some(AuthResult::Pass),
+        spf: vec![],
+        dkim: vec![],
+        dmarc: said(Some(AuthResult::Pass)),
         tls: true,
     }
+}
+
+/// A result stated for the sender's own domain, as `--spf R` gives it.
+fn said(result: Option<AuthResult>) -> Vec<Claim> {
+    stated(result, None)
 }
 
 #[test]
@@ -211,25 +216,25 @@ fn decision_table() {
         ..clean()
     };
     let spf_dkim = Source {
-        dmarc: None,
-        spf: Some(Pass),
-        dkim: Some(Pass),
+        dmarc: said(None),
+        spf: said(Some(Pass)),
+        dkim: said(Some(Pass)),
         ..clean()
     };
     let spf_dkim_dmarc_none = Source {
-        dmarc: Some(NoResult),
-        ..spf_dkim
+        dmarc: said(Some(NoResult)),
+        ..spf_dkim.clone()
     };
     let spf_only = Source {
-        dkim: Some(Fail),
-        ..spf_dkim
+        dkim: said(Some(Fail)),
+        ..spf_dkim.clone()
     };
     let dmarc_fail = Source {
-        dmarc: Some(Fail),
-        ..spf_dkim
+        dmarc: said(Some(Fail)),
+        ..spf_dkim.clone()
     };
     let dmarc_softfail = Source {
-        dmarc: Some(Softfail),
+        dmarc: said(Some(Softfail)),
         ..clean()
     };
     let no_tls = Source {
@@ -264,7 +269,9 @@ fn decision_table() {
         ("bob@mail.corp.com", None, &clean(), email, X, None, None, &["not-registered-or-trusted"]),
         // IDN: Unicode and punycode forms; bücher.example has no subdomains.
         ("max@bücher.example", None, &clean(), email, A, Some(T), Some("acme"), &[]),
-        ("max@BÜCHER.example", None, &clean(), email, A, Some(T), Some("acme"), &[]),
+        ("max@BüCHER.example", None, &clean(), email, A, Some(T), Some("acme"), &[]),
+        // Names are literal: non-ASCII upper case is not the registered name (UTS-46 would map it).
+        ("max@BÜCHER.example", None, &clean(), email, X, None, None, &["malformed-address"]),
         ("max@xn--bcher-kva.example", None, &clean(), email, A, Some(T), Some("acme"), &[]),
         ("max@a.bücher.example", None, &clean(), email, X, None, None, &["not-registered-or-trusted"]),
         // Quoted local parts and display names holding an address: the domain follows the last unquoted '@'.
@@ -328,8 +335,8 @@ fn decision_table() {
         ("bob@corp.com", None, &no_tls, email, A, Some(T), Some("beta"), &[]),
         // Whitelist + spoofing + TLS together: every failing rule is reported, in order.
         ("bob@acme.example", None, &no_source, email, X, Some(T), Some("acme"), &["source-ip-missing", "spoofing-check-failed", "tls-required"]),
-        ("bob@acme.example", None, &Source { tls: false, ..dmarc_fail }, email, X, Some(T), Some("acme"), &["spoofing-check-failed", "tls-required"]),
-        ("bob@acme.example", None, &Source { client_ip: ip("8.8.8.8"), tls: false, ..dmarc_fail }, email, X, Some(T), Some("acme"),
+        ("bob@acme.example", None, &Source { tls: false, ..dmarc_fail.clone() }, email, X, Some(T), Some("acme"), &["spoofing-check-failed", "tls-required"]),
+        ("bob@acme.example", None, &Source { client_ip: ip("8.8.8.8"), tls: false, ..dmarc_fail.clone() }, email, X, Some(T), Some("acme"),
             &["source-not-whitelisted", "spoofing-check-failed", "tls-required"]),
     ];
     for (input, requested, source, channel, verdict, basis, account, codes) in cases {
@@ -390,7 +397,13 @@ fn messages_name_what_an_agent_must_tell() {
         unsecured.messages
     );
     let spoof = w.decide("bob@corp.com", None, &Source::default(), Channel::Email);
-    assert!(spoof.messages[0].contains("DMARC absent, SPF absent, DKIM absent"));
+    assert!(
+        spoof.messages[0].contains(
+            "no DMARC result; no SPF result (no aligned SPF pass); no DKIM result (no aligned DKIM pass)"
+        ),
+        "{:?}",
+        spoof.messages
+    );
     let mapped = Source {
         client_ip: ip("::ffff:8.8.8.8"),
         ..clean()
@@ -457,27 +470,32 @@ fn message_source_trusts_only_our_authserv_id_and_the_top_received() {
         "MX.fax.example",
         None,
     );
+    let claim = |result, domain: Option<&str>| Claim {
+        result,
+        subject: domain.map_or(Subject::Unknown, |d| Subject::Domain(d.to_string())),
+    };
     assert_eq!(
         read.source,
         Source {
             client_ip: ip("198.18.7.5"),
-            spf: Some(AuthResult::Pass),
-            dkim: Some(AuthResult::Pass),
-            dmarc: Some(AuthResult::Fail),
+            spf: vec![claim(AuthResult::Pass, Some("a.example"))],
+            dkim: vec![claim(AuthResult::Fail, None), claim(AuthResult::Pass, None)],
+            dmarc: vec![claim(AuthResult::Fail, None)],
             tls: true,
         }
     );
     assert_eq!(read.ignored.len(), 3, "{:?}", read.ignored);
     // One of our own headers that cannot be read fails closed: its failure may be what it hid.
-    let ours_ok: &[u8] = b"mx.fax.example; spf=pass; dkim=pass";
+    let ours_ok: &[u8] = b"mx.fax.example; spf=pass smtp.mailfrom=a.example; dkim=pass header.d=a.example";
     for broken in [
         &b"mx.fax.example; dmarc=fail (unclosed"[..],
         b"\"MX.fax.example\" ; dmarc",
     ] {
         let read = message_source(&[ours_ok, broken], None, "mx.fax.example", None);
-        assert_eq!(read.source.spf, Some(AuthResult::Permerror));
-        assert_eq!(read.source.dmarc, Some(AuthResult::Permerror));
-        assert!(!authenticated(&read.source));
+        let counted = Authentication::count(&read.source, Some("a.example"));
+        assert_eq!(counted.spf.result, Some(AuthResult::Permerror));
+        assert_eq!(counted.dmarc.result, Some(AuthResult::Permerror));
+        assert!(!authenticated(&read.source, "a.example"));
     }
     let other_broken = message_source(
         &[ours_ok, b"mx.fax.example.evil; dmarc"],
@@ -485,10 +503,10 @@ fn message_source_trusts_only_our_authserv_id_and_the_top_received() {
         "mx.fax.example",
         None,
     );
-    assert!(authenticated(&other_broken.source));
+    assert!(authenticated(&other_broken.source, "a.example"));
     let overridden = message_source(&[], Some(top), "mx.fax.example", ip("::ffff:8.8.8.8"));
     assert_eq!(overridden.source.client_ip, ip("::ffff:8.8.8.8"));
-    assert_eq!(overridden.source.dmarc, None);
+    assert_eq!(overridden.source.dmarc, vec![]);
     // An unreadable top-most header means unknown, never the next one down.
     let unreadable = message_source(
         &[],
@@ -527,16 +545,11 @@ fn rules_strategy() -> impl Strategy<Value = Vec<(String, usize, bool)>> {
     prop::collection::vec((domain_strategy(), 0usize..3, any::<bool>()), 0..6)
 }
 
+/// ASCII case only: other letters are compared literally (see the literal-name rule).
 fn random_case(text: &str, mask: &[bool]) -> String {
     text.chars()
         .zip(mask.iter().cycle())
-        .map(|(c, upper)| {
-            if *upper {
-                c.to_uppercase().collect::<String>()
-            } else {
-                c.to_string()
-            }
-        })
+        .map(|(c, upper)| if *upper { c.to_ascii_uppercase() } else { c })
         .collect()
 }
 
@@ -618,5 +631,370 @@ proptest! {
         let w = world();
         let out = w.decide(&input, None, &clean(), Channel::Email);
         prop_assert_eq!(out.verdict == Verdict::Accepted, out.codes.is_empty());
+    }
+}
+
+// ---- issue 10: authenticating the From domain ----
+
+fn claim(result: AuthResult, domain: &str) -> Claim {
+    Claim {
+        result,
+        subject: Subject::Domain(domain.to_string()),
+    }
+}
+
+fn from_message(results: &str) -> Source {
+    Source {
+        client_ip: ip("198.18.7.25"),
+        tls: true,
+        ..message_source(&[results.as_bytes()], None, "mx.fax.example", None).source
+    }
+}
+
+#[test]
+fn spf_and_dkim_count_only_for_a_domain_aligned_with_the_from_domain() {
+    use AuthResult::{Fail, None as NoResult, Pass};
+    let cases: &[(&str, &str, bool)] = &[
+        // The issue's attack: passes for the attacker's own domain.
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=bounce@evil.example; dkim=pass header.d=evil.example; dmarc=none",
+            "corp.example",
+            false,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=bounce@corp.example; dkim=pass header.d=evil.example",
+            "corp.example",
+            false,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=bounce@evil.example; dkim=pass header.d=corp.example",
+            "corp.example",
+            false,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=corp.example.evil.example; dkim=pass header.d=corp.example",
+            "corp.example",
+            false,
+        ),
+        // Relaxed alignment: organizational domains equal.
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=bounce@mail.corp.example; dkim=pass header.d=corp.example; dmarc=none",
+            "corp.example",
+            true,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=corp.example; dkim=pass header.d=CORP.example.",
+            "mail.corp.example",
+            true,
+        ),
+        // Null sender: the HELO domain; neither: not aligned.
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=<> smtp.helo=mx.corp.example; dkim=pass header.d=corp.example",
+            "corp.example",
+            true,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=\"\" smtp.helo=mx.corp.example; dkim=pass header.d=corp.example",
+            "corp.example",
+            true,
+        ),
+        (
+            "mx.fax.example; spf=pass; dkim=pass header.d=corp.example",
+            "corp.example",
+            false,
+        ),
+        // DKIM: header.i when there is no header.d; any aligned pass of several.
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=corp.example; dkim=pass header.i=@news.corp.example",
+            "corp.example",
+            true,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=corp.example; dkim=pass header.d=evil.example; dkim=pass header.d=corp.example",
+            "corp.example",
+            true,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=corp.example; dkim=fail header.d=corp.example; dkim=pass header.d=evil.example",
+            "corp.example",
+            false,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=corp.example; dkim=pass",
+            "corp.example",
+            false,
+        ),
+        // A public suffix is aligned with nothing.
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=co.uk; dkim=pass header.d=co.uk",
+            "co.uk",
+            false,
+        ),
+        (
+            "mx.fax.example; spf=pass smtp.mailfrom=bbc.co.uk; dkim=pass header.d=itv.co.uk",
+            "bbc.co.uk",
+            false,
+        ),
+        // DMARC about this From domain passes; about another, it is a fail that nothing outvotes.
+        (
+            "mx.fax.example; dmarc=pass header.from=corp.example",
+            "corp.example",
+            true,
+        ),
+        (
+            "mx.fax.example; dmarc=pass header.from=Corp.Example.",
+            "corp.example",
+            true,
+        ),
+        ("mx.fax.example; dmarc=pass", "corp.example", true),
+        (
+            "mx.fax.example; dmarc=pass header.from=evil.example",
+            "corp.example",
+            false,
+        ),
+        (
+            "mx.fax.example; dmarc=pass header.from=mail.corp.example",
+            "corp.example",
+            false,
+        ),
+        (
+            "mx.fax.example; dmarc=pass header.from=corp.example; dmarc=pass header.from=evil.example",
+            "corp.example",
+            false,
+        ),
+        (
+            "mx.fax.example; dmarc=pass header.from=evil.example; spf=pass smtp.mailfrom=corp.example; dkim=pass header.d=corp.example",
+            "corp.example",
+            false,
+        ),
+    ];
+    for (results, from, passes) in cases {
+        let source = from_message(results);
+        assert_eq!(authenticated(&source, from), *passes, "{results} for {from}");
+    }
+    // What is shown: the result, its domain and whether it counted.
+    let source = from_message(cases[0].0);
+    let counted = Authentication::count(&source, Some("corp.example"));
+    assert_eq!(
+        (counted.spf.result, counted.spf.domain, counted.spf.aligned),
+        (Some(Pass), Some("evil.example"), Some(false))
+    );
+    assert_eq!(counted.dmarc.result, Some(NoResult));
+    let other = from_message("mx.fax.example; dmarc=pass header.from=evil.example");
+    let counted = Authentication::count(&other, Some("corp.example"));
+    assert_eq!(
+        (counted.dmarc.result, counted.dmarc.header_from),
+        (Some(Fail), Some("evil.example"))
+    );
+    assert!(counted.dmarc.about_other_domain);
+    // Stated on the command line: for the sender's domain unless a domain is named.
+    let stated_source = Source {
+        spf: stated(Some(Pass), None),
+        dkim: stated(Some(Pass), Some("evil.example")),
+        ..Source::default()
+    };
+    assert!(!authenticated(&stated_source, "corp.example"));
+    let stated_source = Source {
+        dkim: vec![claim(Pass, "mail.corp.example")],
+        ..stated_source
+    };
+    assert!(authenticated(&stated_source, "corp.example"));
+}
+
+#[test]
+fn the_spoofing_message_names_the_missing_aligned_result() {
+    let w = world();
+    let source = from_message(
+        "mx.fax.example; spf=pass smtp.mailfrom=bounce@evil.example; dkim=pass header.d=corp.com; dmarc=none",
+    );
+    let out = w.decide("bob@corp.com", None, &source, Channel::Email);
+    assert_eq!(out.codes, ["spoofing-check-failed"]);
+    let message = &out.messages[0];
+    assert!(message.contains("SPF passed for evil.example, which is not aligned with corp.com: it does not count (no aligned SPF pass)"), "{message}");
+    assert!(
+        message.contains("DKIM passed for corp.com, aligned with corp.com"),
+        "{message}"
+    );
+}
+
+fn message_of(headers: &str) -> ReadMessage {
+    read_message(&header_section(headers.as_bytes()), "mx.fax.example", None)
+}
+
+#[test]
+fn results_count_only_above_the_second_received_header() {
+    let above = message_of(
+        "Authentication-Results: mx.fax.example; dmarc=pass\r\nReceived: from a (a [198.18.7.5]) by mx.fax.example with ESMTPS id 1\r\n\
+         Authentication-Results: mx.fax.example; spf=pass smtp.mailfrom=corp.com\r\nReceived: from b ([10.0.0.1]) by a with ESMTP id 2\r\n\
+         Authentication-Results: mx.fax.example; dkim=pass header.d=corp.com\r\nFrom: bob@corp.com\r\n\r\n",
+    );
+    assert_eq!(above.source.dmarc.len(), 1);
+    assert_eq!(above.source.spf.len(), 1);
+    assert_eq!(
+        above.source.dkim,
+        vec![],
+        "below the second Received header: {:?}",
+        above.notes
+    );
+    assert!(
+        above
+            .notes
+            .iter()
+            .any(|n| n.contains("below the second Received header")),
+        "{:?}",
+        above.notes
+    );
+    assert_eq!(above.source.client_ip, ip("198.18.7.5"));
+    // Without a second Received header, every one counts.
+    let one = message_of(
+        "Received: from a (a [198.18.7.5]) by mx.fax.example with ESMTPS id 1\r\n\
+         Authentication-Results: mx.fax.example; dmarc=pass header.from=corp.com\r\nFrom: bob@corp.com\r\n\r\n",
+    );
+    assert!(authenticated(&one.source, "corp.com"));
+}
+
+#[test]
+fn our_authserv_id_is_recognized_on_the_raw_bytes() {
+    for raw in [
+        &b"mx.fax.example; dmarc=fail (\xff)"[..],
+        b"MX.Fax.Example ; dmarc=pass header.from=\xe9.example",
+        b"\"mx.fax.example\"; spf=\xff",
+        b"\r\n\t(comment) mx.fax.example; spf=pass\x00",
+        b"(a (nested) comment)mx.fax.example(c); x",
+    ] {
+        assert!(names_authserv_id(raw, "mx.fax.example"), "{raw:?}");
+        let read = message_source(
+            &[
+                b"mx.fax.example; dmarc=pass; spf=pass smtp.mailfrom=corp.com; dkim=pass header.d=corp.com",
+                raw,
+            ],
+            None,
+            "mx.fax.example",
+            None,
+        );
+        if std::str::from_utf8(raw).is_err() {
+            assert!(
+                !authenticated(&read.source, "corp.com"),
+                "{raw:?} must fail closed"
+            );
+            assert!(
+                read.ignored.iter().any(|n| n.contains("not valid UTF-8")),
+                "{:?}",
+                read.ignored
+            );
+        }
+    }
+    for raw in [
+        &b"mx.fax.example.evil; dmarc=fail (\xff)"[..],
+        b"mx.fax.exampl; x",
+        b"\"mx.fax.example.\"; x",
+        b"(unclosed mx.fax.example; x",
+        b"x mx.fax.example; x",
+        b"mx.fax.\xe9xample; x",
+    ] {
+        assert!(!names_authserv_id(raw, "mx.fax.example"), "{raw:?}");
+    }
+}
+
+#[test]
+fn the_header_section_ends_at_the_first_line_that_is_not_a_header() {
+    let read = message_of(
+        "Received: from a (a [198.18.7.5]) by mx.fax.example with ESMTPS id 1\r\n\
+         Authentication-Results: mx.fax.example; dmarc=pass header.from=evil.example\r\n\
+         From: eve@evil.example\r\nnot a header line\r\n\
+         Authentication-Results: mx.fax.example; dmarc=pass header.from=corp.com\r\nFrom: bob@corp.com\r\n\r\n",
+    );
+    assert_eq!(read.from, "eve@evil.example");
+    assert_eq!(read.source.dmarc.len(), 1);
+    let no_from = message_of("Received: from a by b\r\n> quoted: text\r\nFrom: bob@corp.com\r\n\r\n");
+    assert_eq!(no_from.address.unwrap_err().code, MALFORMED_ADDRESS);
+}
+
+// ---- the literal-name rule, through the decision (single addresses and batch lines) ----
+
+const NOT_CANONICAL: &[(&str, &str)] = &[
+    ("ceo@corp\u{ad}.com", "U+00AD"),
+    ("ceo@corp\u{200b}.com", "U+200B"),
+    ("ceo@corp\u{2060}.com", "U+2060"),
+    ("ceo@corp\u{feff}.com", "U+FEFF"),
+    ("ceo@corp\u{34f}.com", "U+034F"),
+    ("ceo@corp\u{fe00}.com", "U+FE00"),
+    ("ceo@\u{ff43}orp.com", "U+FF43"),
+    ("ceo@\u{2102}orp.com", "U+2102"),
+    ("ceo@CORP.\u{ff23}OM", "U+FF23"),
+    ("ceo@corp\u{3002}com", "U+3002"),
+    ("ceo@corp\u{ff0e}com", "U+FF0E"),
+    ("ceo@corp\u{ff61}com", "U+FF61"),
+    ("max@B\u{dc}CHER.example", "U+00DC"),
+    ("\u{212a}ate@corp.com", "U+212A"),
+    ("noe\u{308}l@corp.com", "U+0308"),
+];
+
+#[test]
+fn names_that_are_not_canonical_are_malformed_naming_the_character() {
+    let w = world();
+    for (input, named) in NOT_CANONICAL {
+        for path in [
+            BatchLine::Address(input),
+            batch_line(format!("{input}\r\n").as_bytes()),
+            batch_line(format!("{input}\n").as_bytes()),
+            batch_line(input.as_bytes()),
+        ] {
+            let BatchLine::Address(line) = path else {
+                panic!("{input:?} must be decided, not skipped");
+            };
+            let out = w.decide(line, None, &clean(), Channel::Email);
+            assert_eq!(out.codes, ["malformed-address"], "{input:?}");
+            assert!(out.messages[0].contains(named), "{input:?}: {}", out.messages[0]);
+            assert_eq!(out.normalized, None);
+        }
+    }
+}
+
+fn batch_character() -> impl Strategy<Value = char> {
+    prop::sample::select(vec![
+        'a', 'b', 'k', 'K', '.', '@', ' ', '\t', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{a0}', '\u{2028}',
+        '\u{2029}', '\u{3000}', '\u{2003}', '\u{feff}', '\u{ad}', '\u{212a}', '#', '<', '>', '"', 'é',
+        '\u{301}',
+    ])
+}
+
+proptest! {
+    #[test]
+    fn a_batch_line_is_decided_exactly_as_the_single_address(
+        prefix in prop::collection::vec(batch_character(), 0..4),
+        local in "[a-z]{1,5}",
+        domain in prop::sample::select(vec!["corp.com", "acme.example", "mail.acme.example", "nowhere.example"]),
+        suffix in prop::collection::vec(batch_character(), 0..4),
+        crlf in any::<bool>(),
+    ) {
+        let w = world();
+        let single: String = prefix.iter().collect::<String>() + &local + "@" + domain + &suffix.iter().collect::<String>();
+        // A line ending in CR then LF is CRLF-terminated; such a line is tested as the last one, unterminated.
+        let terminator = match (crlf, single.ends_with('\r')) {
+            (true, _) => "\r\n",
+            (false, true) => "",
+            (false, false) => "\n",
+        };
+        let raw = format!("{single}{terminator}");
+        let a = w.decide(&single, None, &clean(), Channel::Email);
+        match batch_line(raw.as_bytes()) {
+            BatchLine::Address(line) => {
+                prop_assert_eq!(line, single.as_str());
+                let b = w.decide(line, None, &clean(), Channel::Email);
+                prop_assert_eq!(
+                    (a.verdict, &a.codes, &a.basis, &a.account, &a.normalized, &a.settings, &a.messages),
+                    (b.verdict, &b.codes, &b.basis, &b.account, &b.normalized, &b.settings, &b.messages)
+                );
+            }
+            BatchLine::Skipped => prop_assert!(single.is_empty() || single.starts_with('#'), "{:?} skipped", single),
+            BatchLine::NotUtf8 => prop_assert!(false, "UTF-8 input"),
+        }
+        // Every character besides the terminator is part of the address: Unicode spaces and
+        // controls never disappear into an accepted address.
+        if prefix.iter().chain(&suffix).any(|c| c.is_whitespace() && !matches!(c, ' ' | '\t')
+            || (c.is_control() && *c != '\t')) {
+            prop_assert_eq!(a.codes.first().copied(), Some("malformed-address"), "{:?}", single);
+        }
     }
 }
