@@ -100,6 +100,9 @@ _xmfax() {
             xmfax__subcmd__audit,log)
                 cmd="xmfax__subcmd__audit__subcmd__log"
                 ;;
+            xmfax__subcmd__audit,show)
+                cmd="xmfax__subcmd__audit__subcmd__show"
+                ;;
             xmfax__subcmd__audit,verify)
                 cmd="xmfax__subcmd__audit__subcmd__verify"
                 ;;
@@ -111,6 +114,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__audit__subcmd__help,log)
                 cmd="xmfax__subcmd__audit__subcmd__help__subcmd__log"
+                ;;
+            xmfax__subcmd__audit__subcmd__help,show)
+                cmd="xmfax__subcmd__audit__subcmd__help__subcmd__show"
                 ;;
             xmfax__subcmd__audit__subcmd__help,verify)
                 cmd="xmfax__subcmd__audit__subcmd__help__subcmd__verify"
@@ -222,6 +228,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help__subcmd__audit,log)
                 cmd="xmfax__subcmd__help__subcmd__audit__subcmd__log"
+                ;;
+            xmfax__subcmd__help__subcmd__audit,show)
+                cmd="xmfax__subcmd__help__subcmd__audit__subcmd__show"
                 ;;
             xmfax__subcmd__help__subcmd__audit,verify)
                 cmd="xmfax__subcmd__help__subcmd__audit__subcmd__verify"
@@ -809,7 +818,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version log verify head help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version log show verify head help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -869,7 +878,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit__subcmd__help)
-            opts="log verify head help"
+            opts="log show verify head help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -924,6 +933,20 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        xmfax__subcmd__audit__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         xmfax__subcmd__audit__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -939,7 +962,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit__subcmd__log)
-            opts="-o -y -h -V --account --limit --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --account --limit --all --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,6 +976,36 @@ _xmfax() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__audit__subcmd__show)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1579,7 +1632,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__audit)
-            opts="log verify head"
+            opts="log show verify head"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,6 +1660,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__audit__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__audit__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2809,7 +2876,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__security__subcmd__whitelist__subcmd__add)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --force --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

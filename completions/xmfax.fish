@@ -29,9 +29,9 @@ complete -c xmfax -n "__fish_xmfax_needs_command" -l agent -d 'Who is making cha
 complete -c xmfax -n "__fish_xmfax_needs_command" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_needs_command" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_needs_command" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
-complete -c xmfax -n "__fish_xmfax_needs_command" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_needs_command" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "accounts" -d 'Customer accounts and their defaults (faxing profile, language, main fax number)'
 complete -c xmfax -n "__fish_xmfax_needs_command" -f -a "users" -d 'Registered users of an account'
@@ -51,7 +51,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -s V -l version -d 'Print version'
@@ -59,7 +59,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "set" -d 'Change an account\'s name or defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and not __fish_seen_subcommand_from add list show set remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l name -d 'The customer\'s name' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l fax-number -d 'Main fax number, in international form (+16502530000); the outbound number of unlisted senders' -r
@@ -73,7 +73,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -82,7 +82,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -91,7 +91,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -107,7 +107,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
@@ -116,7 +116,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -124,20 +124,20 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an account\'s name or defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
 complete -c xmfax -n "__fish_xmfax_using_subcommand accounts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Register a user; an address belongs to at most one account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List an account\'s registered users'
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l profile -d 'The user\'s faxing profile [default: the account\'s]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l language -d 'The user\'s language [default: the account\'s]' -r
@@ -147,7 +147,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -156,7 +156,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -165,20 +165,20 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a user; an address belongs to at most one account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an account\'s registered users'
-complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and not __fish_seen_subcommand_from set whitelist check help" -s V -l version -d 'Print version'
@@ -195,7 +195,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
@@ -204,12 +204,12 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "add" -d 'Add networks (CIDR; a bare address is a /32 or /128)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "remove" -d 'Remove networks'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "add" -d 'Add networks (CIDR; a bare address is a /32 or /128). Prints at once what `security check` will say about them: a network that is not public is added with a warning; one broader than a /16 (IPv4) or /32 (IPv6) restrains nothing and is refused (exit 1) unless --force is given'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "remove" -d 'Remove networks (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "list" -d 'List the whitelisted networks'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from whitelist" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l dkim-selector -d 'A DKIM selector the customer signs with (repeatable): its key at SELECTOR._domainkey.DOMAIN is checked' -r
@@ -221,7 +221,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_su
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l dns -d 'Also check each trusted domain\'s DNS: domain-controlled (a proof on record) and, with spoofing protection on, spoofing-protection-viable'
-complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand security; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
@@ -234,12 +234,12 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "list" -d 'List trusted domains of one account, or of all'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen_subcommand_from add remove list check challenge prove inspect help" -f -a "challenge" -d 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
@@ -257,7 +257,7 @@ json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l include-subdomains -d 'Also trust every subdomain (mail.acme.com under acme.com)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l dry-run -d 'Run every check and report, but change nothing'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -267,7 +267,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -276,7 +276,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -286,7 +286,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l include-subdomains -d 'Check them as a grant that includes subdomains (adds the public-suffix-below check)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
@@ -296,7 +296,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from challenge" -l renew -d 'Issue a new token even when an unexpired one exists (the old one stops proving anything)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from challenge" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from challenge" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from challenge" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from challenge" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from challenge" -s V -l version -d 'Print version'
@@ -307,7 +307,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from prove" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from prove" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from prove" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from prove" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from prove" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from prove" -s V -l version -d 'Print version'
@@ -319,12 +319,12 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from inspect" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from inspect" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from inspect" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted domains of one account, or of all'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from help" -f -a "challenge" -d 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
@@ -336,7 +336,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -s V -l version -d 'Print version'
@@ -356,7 +356,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from template" -s V -l version -d 'Print version'
@@ -366,7 +366,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
@@ -376,7 +376,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
@@ -388,7 +388,7 @@ json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l dry-run -d 'Run every check and report the outcome, but change and record nothing'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l require-dns-proof -d 'Refuse an add or replace form for any listed domain without a DNS proof of control (`no-dns-proof`; always so when the store setting require-dns-proof is on)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from process" -s V -l version -d 'Print version'
@@ -400,7 +400,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -409,7 +409,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -425,7 +425,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
@@ -467,7 +467,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l tls -d 'The message was received over TLS'
-complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand sender; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
@@ -479,7 +479,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l agent -d 'Who is 
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s V -l version -d 'Print version'
@@ -493,41 +493,52 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s o -l output -d 'O
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l dry-run -d 'Run every check and report what would change, but write nothing'
-complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -s h -l help -d 'Print help'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -f -a "log" -d 'Show audit rows, newest first'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log verify head help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l account -d 'Only rows about this account' -r
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'At most N rows' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "show" -d 'Show one audit event with its full details'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l account -d 'Only events about this account' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'Show the newest N events' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l all -d 'Show every event'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l expect -d 'A head hash recorded earlier (`xmfax audit head`): also prove the store still descends from it (exit 1 when no row of the chain has this hash)' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
@@ -536,11 +547,12 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit rows, newest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one audit event with its full details'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -549,7 +561,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_seen_subcommand_from set list help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_seen_subcommand_from set list help" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_seen_subcommand_from set list help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_seen_subcommand_from set list help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_seen_subcommand_from set list help" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_seen_subcommand_from set list help" -s V -l version -d 'Print version'
@@ -561,7 +573,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
@@ -570,7 +582,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -583,7 +595,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s o -l output 
 json\t''
 yaml\t''"
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l dynamic -d 'Print the registration of dynamic completion instead, which also completes live values from the store (account IDs, trusted domains, request references)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -s V -l version -d 'Print version'
@@ -593,7 +605,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l agent -d 'Who is mak
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (needed for removals when stdin is not a terminal)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand man" -s V -l version -d 'Print version'
@@ -614,15 +626,15 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "list" -d 'List every account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "show" -d 'Show an account\'s whole configuration: defaults, security, trusted domains, users'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "set" -d 'Change an account\'s name or defaults'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from accounts" -f -a "remove" -d 'Remove an account and everything it has (users, whitelist, trusted domains); asks first, --yes without a terminal'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "add" -d 'Register a user; an address belongs to at most one account'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List an account\'s registered users'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "remove" -d 'Remove a registered user'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "remove" -d 'Remove a registered user (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "set" -d 'Turn spoofing protection or required TLS on or off'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "whitelist" -d 'The whitelist of the customer\'s mail servers (the only sources allowed when non-empty)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from security" -f -a "check" -d 'Check the securing prerequisites of an account (exit 1 when a check fails)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "add" -d 'Trust domains for an account\'s email-to-fax (all or nothing: one refused domain adds none)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop trusting domains'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop trusting domains (asks first; --yes without a terminal)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "list" -d 'List trusted domains of one account, or of all'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "check" -d 'Run the checks that need no account on domains (exit 1 if any would be refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from domains" -f -a "challenge" -d 'Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)'
@@ -635,7 +647,8 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "list" -d 'List processed requests, oldest first'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from sender" -f -a "test" -d 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit rows, newest first'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Show one audit event with its full details'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "set" -d 'Change a setting of this store (audited)'

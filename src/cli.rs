@@ -5,6 +5,8 @@ use crate::output::Format;
 use clap::{Args, Parser};
 use std::path::PathBuf;
 
+/// Trusted email domains of cloud fax accounts for email-to-fax
+///
 /// Manage the trusted email domains of cloud fax accounts: process signed request forms, add and remove
 /// trusted domains with certification checks, verify that accounts restrain their email sources, and
 /// test a sender address exactly as the email-to-fax gateway would decide.
@@ -46,7 +48,7 @@ pub struct GlobalArgs {
     #[arg(short = 'o', long, value_enum, global = true, default_value_t = Format::Table, help_heading = "Global options")]
     pub output: Format,
 
-    /// Answer yes to confirmations (needed for removals when stdin is not a terminal)
+    /// Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one
     #[arg(short = 'y', long, global = true, help_heading = "Global options")]
     pub yes: bool,
 

@@ -103,7 +103,8 @@ pub struct Security {
 /// Everything about one account, as "Email-to-Fax Security > Trusted Email Domains" and the account pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AccountSummary {
-    #[serde(flatten)]
+    /// The account's own fields; its security settings are given once, under `security`.
+    #[serde(flatten, serialize_with = "account_without_security")]
     pub account: Account,
     pub security: Security,
     pub users: Vec<User>,
@@ -157,3 +158,31 @@ pub struct RequestRecord {
 
 pub mod dns;
 pub mod transfer;
+
+fn account_without_security<S: serde::Serializer>(
+    account: &Account,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Fields<'a> {
+        id: &'a str,
+        name: &'a str,
+        fax_number: &'a str,
+        region: Region,
+        profile: &'a str,
+        language: &'a str,
+        created_at: &'a str,
+        updated_at: &'a str,
+    }
+    Fields {
+        id: &account.id,
+        name: &account.name,
+        fax_number: &account.fax_number,
+        region: account.region,
+        profile: &account.profile,
+        language: &account.language,
+        created_at: &account.created_at,
+        updated_at: &account.updated_at,
+    }
+    .serialize(serializer)
+}

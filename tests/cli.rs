@@ -10,8 +10,10 @@ mod cli {
     mod dns;
     mod dns_server;
     mod domains;
+    mod feedback;
     mod hostile;
     mod hostile_files;
+    mod output;
     mod requests;
     mod security;
     mod sender;

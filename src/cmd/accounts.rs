@@ -24,7 +24,8 @@ pub enum AccountsCommand {
     },
     /// Change an account's name or defaults
     Set(SetArgs),
-    /// Remove an account and everything it has (users, whitelist, trusted domains)
+    /// Remove an account and everything it has (users, whitelist, trusted domains); asks first,
+    /// --yes without a terminal
     Remove {
         /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]

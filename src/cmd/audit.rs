@@ -12,14 +12,23 @@ use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Show audit rows, newest first
+    /// Show audit events, one line each, the newest last
     Log {
-        /// Only rows about this account
+        /// Only events about this account
         #[arg(long, add = ArgValueCandidates::new(account_candidates))]
         account: Option<String>,
-        /// At most N rows
-        #[arg(long, value_name = "N")]
-        limit: Option<u32>,
+        /// Show the newest N events
+        #[arg(long, value_name = "N", default_value_t = 50, conflicts_with = "all")]
+        limit: u32,
+        /// Show every event
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show one audit event with its full details
+    Show {
+        /// The event's sequence number (the SEQ column of `audit log`)
+        #[arg(value_name = "SEQ")]
+        seq: i64,
     },
     /// Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table
     /// changed behind xmfax's back
@@ -130,7 +139,8 @@ impl Tabular for HeadView {
 
 pub fn run(ctx: &Ctx, command: AuditCommand) -> Result<Outcome> {
     match command {
-        AuditCommand::Log { account, limit } => log(ctx, account.as_deref(), limit),
+        AuditCommand::Log { account, limit, all } => log(ctx, account.as_deref(), (!all).then_some(limit)),
+        AuditCommand::Show { seq } => show(ctx, seq),
         AuditCommand::Verify { expect } => verify(ctx, expect.as_deref()),
         AuditCommand::Head => head(ctx),
     }
@@ -138,7 +148,27 @@ pub fn run(ctx: &Ctx, command: AuditCommand) -> Result<Outcome> {
 
 fn log(ctx: &Ctx, account: Option<&str>, limit: Option<u32>) -> Result<Outcome> {
     let store = ctx.read_store()?;
-    output::emit(ctx.format, &store.db().audit_log(account, limit)?)?;
+    let entries = store.db().audit_log(account, limit)?;
+    let total = store.db().audit_count(account)?;
+    if (entries.len() as i64) < total {
+        ctx.note(&format!(
+            "note: the newest {} of {total} events; --limit N or --all shows more",
+            entries.len()
+        ));
+    }
+    output::emit(ctx.format, &output::AuditLog(entries))?;
+    Ok(Outcome::Success)
+}
+
+fn show(ctx: &Ctx, seq: i64) -> Result<Outcome> {
+    let store = ctx.read_store()?;
+    let Some(entry) = store.db().audit_event(seq)? else {
+        let total = store.db().audit_count(None)?;
+        bail!(
+            "no audit event {seq}: the trail has events 1 to {total}\nhint: `xmfax audit log` shows their numbers"
+        );
+    };
+    output::emit(ctx.format, &output::AuditEvent(entry))?;
     Ok(Outcome::Success)
 }
 

@@ -78,12 +78,64 @@ pub fn man(args: ManArgs) -> Result<Outcome> {
                 .with_context(|| format!("cannot write man pages to {}", dir.display()))?;
         }
         None => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command.clone()).render(&mut page)?;
+            page.extend_from_slice(every_command_section(command).as_bytes());
             let mut out = std::io::stdout().lock();
-            clap_mangen::Man::new(command).render(&mut out)?;
+            out.write_all(&page)?;
             out.flush()?;
         }
     }
     Ok(Outcome::Success)
+}
+
+/// The man page's COMMANDS section: every command with its usage and what it does, so that one page
+/// covers them all; SEE ALSO says where each command's own page and full options are.
+fn every_command_section(command: clap::Command) -> String {
+    let mut command = command;
+    command.build();
+    let mut roff = String::from(".SH COMMANDS\n");
+    fn walk(command: &clap::Command, roff: &mut String) {
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            if sub.has_subcommands() {
+                walk(sub, roff);
+                continue;
+            }
+            let usage = sub.clone().render_usage().to_string();
+            let usage = usage.trim_start_matches("Usage: ").trim();
+            let about = sub
+                .get_long_about()
+                .or(sub.get_about())
+                .map(|text| text.to_string())
+                .unwrap_or_default();
+            roff.push_str(&format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                escape_roff(usage),
+                escape_roff(&about)
+            ));
+        }
+    }
+    walk(&command, &mut roff);
+    roff.push_str(
+        ".SH \"SEE ALSO\"\nEach command's options: \\fBxmfax help COMMAND\\fR (for example \\fBxmfax help domains add\\fR), or one page per command with \\fBxmfax man \\-\\-out DIR\\fR (\\fBman DIR/xmfax\\-domains\\-add.1\\fR). The command contract: docs/cli.md.\n",
+    );
+    roff
+}
+
+/// Text safe in a roff paragraph: backslashes escaped, and no line starting with a control character.
+fn escape_roff(text: &str) -> String {
+    text.replace('\\', "\\e")
+        .replace('-', "\\-")
+        .lines()
+        .map(|line| {
+            if line.starts_with(['.', '\'']) {
+                format!("\\&{line}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Opens the store named by XMFAX_DB (or the default) read-only, if it exists.

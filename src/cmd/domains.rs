@@ -18,7 +18,7 @@ use serde_json::json;
 pub enum DomainsCommand {
     /// Trust domains for an account's email-to-fax (all or nothing: one refused domain adds none)
     Add(AddArgs),
-    /// Stop trusting domains
+    /// Stop trusting domains (asks first; --yes without a terminal)
     Remove(RemoveArgs),
     /// List trusted domains of one account, or of all
     List {

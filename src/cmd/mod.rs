@@ -88,6 +88,8 @@ pub struct Ctx {
     /// Prompts are allowed: stdin is a terminal and --no-input was not given.
     pub interactive: bool,
     pub now: DateTime<Utc>,
+    /// A reading command found no store at `db_path` (and said so): errors then name the store.
+    pub store_missing: std::sync::atomic::AtomicBool,
 }
 
 impl Ctx {
@@ -96,12 +98,15 @@ impl Ctx {
     }
 
     /// The store for a command that only reads. A store that does not exist yet reads as empty and is
-    /// not created, so a mistyped --db leaves no stray file behind.
+    /// not created, so a mistyped --db leaves no stray file behind; a note says so. A store in a
+    /// directory this user cannot write is read as it is.
     pub fn read_store(&self) -> Result<Store> {
         if self.holds_no_store() {
-            Store::open_in_memory()
-        } else {
-            Store::open(&self.db_path)
+            return self.empty_store();
+        }
+        match Store::open(&self.db_path) {
+            Err(err) if crate::store::is_permission_problem(&err) => self.snapshot_store(),
+            other => other,
         }
     }
 
@@ -113,14 +118,35 @@ impl Ctx {
         }
     }
 
+    fn empty_store(&self) -> Result<Store> {
+        self.store_missing
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.note(&format!(
+            "note: no store at {}; nothing has been recorded there yet",
+            self.db_path.display()
+        ));
+        Store::open_in_memory()
+    }
+
+    fn snapshot_store(&self) -> Result<Store> {
+        let store = Store::open_snapshot(&self.db_path)?;
+        self.note(&format!(
+            "note: reading {} as it is now, read-only: this user cannot write in its directory",
+            self.db_path.display()
+        ));
+        Ok(store)
+    }
+
     /// Like [`Ctx::read_store`], on a read-only connection without the writers' settings: for
     /// commands that never write, not even in a rolled-back transaction (the sender test), where
     /// opening is a good part of a one-off lookup's time.
     pub fn read_only_store(&self) -> Result<Store> {
         if self.holds_no_store() {
-            Store::open_in_memory()
-        } else {
-            Store::open_for_reading(&self.db_path)
+            return self.empty_store();
+        }
+        match Store::open_for_reading(&self.db_path) {
+            Err(err) if crate::store::is_permission_problem(&err) => self.snapshot_store(),
+            other => other,
         }
     }
 
@@ -135,6 +161,7 @@ impl Ctx {
         dialoguer::Confirm::new()
             .with_prompt(question)
             .default(false)
+            .wait_for_newline(true)
             .interact()
             .context("cannot read the confirmation")
     }
@@ -194,8 +221,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         yes: global.yes,
         interactive: !global.no_input && std::io::stdin().is_terminal(),
         now: Utc::now(),
+        store_missing: std::sync::atomic::AtomicBool::new(false),
     };
-    match cli.command {
+    let outcome = match cli.command {
         Command::Accounts(command) => accounts::run(&ctx, command),
         Command::Users(command) => users::run(&ctx, command),
         Command::Security(command) => security::run(&ctx, command),
@@ -208,5 +236,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Settings(command) => settings::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
-    }
+    };
+    outcome.map_err(|err| {
+        if ctx.store_missing.load(std::sync::atomic::Ordering::Relaxed) {
+            err.context(format!("store {} (which does not exist)", ctx.db_path.display()))
+        } else {
+            err
+        }
+    })
 }

@@ -129,7 +129,7 @@ fn read_submission(path: &Path) -> Result<Submission> {
         // The parser quotes the file's own text (an unknown field's name), which may hold escape sequences.
         let located = e.located(&path.display().to_string());
         anyhow!(
-            "{}\nhint: `xmfax requests template` prints a valid form",
+            "{}\nhint: a form is the YAML document `xmfax requests template` prints, filled in (leave no field out)",
             output::sanitize(&located)
         )
     })?;
@@ -175,6 +175,9 @@ struct ProcessReport {
     /// it for), so that the corrected form can be processed under the same reference.
     #[serde(skip)]
     unknown_account: bool,
+    /// The form has no usable reference or account: judged, never recorded.
+    #[serde(skip)]
+    recordable: bool,
 }
 
 fn validate_or_process(ctx: &Ctx, args: &FormArgs, mode: Mode, require_dns_proof: bool) -> Result<Outcome> {
@@ -202,7 +205,9 @@ fn judge(
 ) -> Result<ProcessReport> {
     let form = &submission.form;
     let mut reasons = Vec::new();
-    if let Some(stored) = tx.db().request(&form.reference)? {
+    // Without a reference and an account the form is judged (every reason reported) but not recorded.
+    let recordable = form::recordable(form);
+    if recordable && let Some(stored) = tx.db().request(&form.reference)? {
         if stored.request.form_sha256 == submission.sha256 {
             return Ok(already_processed(stored.request, mode));
         }
@@ -214,11 +219,16 @@ fn judge(
     let unrecorded = !reasons.is_empty();
     let today = ctx.now.date_naive();
     reasons.extend(form::form_reasons(form, today, max_age_days));
-    let account = tx.db().account(&form.account)?;
+    let account = match form.account.as_str() {
+        "" => None,
+        id => tx.db().account(id)?,
+    };
     let unknown_account = account.is_none();
     let changes = match account {
         None => {
-            reasons.push(form::unknown_account(&form.account));
+            if !form.account.is_empty() {
+                reasons.push(form::unknown_account(&form.account));
+            }
             RequestChanges::default()
         }
         Some(account) => tx.tentatively(|tx| {
@@ -253,7 +263,7 @@ fn judge(
         processed_by: ctx.agent.clone(),
         processed_at: tx.now(),
     };
-    if mode == Mode::Process && (unrecorded || !unknown_account) {
+    if mode == Mode::Process && recordable && (unrecorded || !unknown_account) {
         record(tx, &request, submission, unrecorded)?;
     }
     Ok(ProcessReport {
@@ -268,6 +278,7 @@ fn judge(
         previous: None,
         unrecorded,
         unknown_account,
+        recordable,
     })
 }
 
@@ -398,14 +409,24 @@ fn already_processed(request: Request, mode: Mode) -> ProcessReport {
         previous: Some(request),
         unrecorded: false,
         unknown_account: false,
+        recordable: true,
     }
 }
 
 impl Tabular for ProcessReport {
     fn blocks(&self) -> Vec<Block> {
+        let blank = |value: &str, placeholder: &str| {
+            if value.is_empty() {
+                placeholder.to_string()
+            } else {
+                value.to_string()
+            }
+        };
         let heading = format!(
             "Request {} ({} for account {})",
-            self.reference, self.action, self.account
+            blank(&self.reference, "(no reference)"),
+            self.action,
+            blank(&self.account, "(none given)")
         );
         if let Some(previous) = &self.previous {
             let mut blocks = vec![
@@ -433,6 +454,8 @@ impl Tabular for ProcessReport {
                 "would be REFUSED (nothing was changed or recorded)"
             } else if self.unrecorded {
                 "REFUSED (nothing changed; the refusal is in the audit trail, the reference keeps its first form)"
+            } else if !self.recordable {
+                "REFUSED (nothing changed or recorded: the form has no usable reference or account)"
             } else if self.unknown_account {
                 "REFUSED (nothing changed or recorded: the account does not exist; the corrected form can use the same reference)"
             } else {
@@ -545,6 +568,13 @@ fn ask_form(ctx: &Ctx, accounts: &[Account]) -> Result<Form> {
         Input::<String>::with_theme(&theme)
             .with_prompt(prompt)
             .allow_empty(!required)
+            .validate_with(|input: &String| {
+                if required && input.trim().is_empty() {
+                    Err("a value is required")
+                } else {
+                    Ok(())
+                }
+            })
             .interact_text()
             .with_context(|| format!("cannot read: {prompt}"))
     };
@@ -593,9 +623,12 @@ fn ask_form(ctx: &Ctx, accounts: &[Account]) -> Result<Form> {
         )
     };
     let confirm = |prompt: &str| -> Result<bool> {
+        // Answered with Enter, like every other question: a lone keystroke would let the Enter
+        // fall through into the next question as an empty answer.
         Confirm::with_theme(&theme)
             .with_prompt(prompt)
             .default(false)
+            .wait_for_newline(true)
             .interact()
             .with_context(|| format!("cannot read: {prompt}"))
     };
@@ -605,9 +638,9 @@ fn ask_form(ctx: &Ctx, accounts: &[Account]) -> Result<Form> {
         None
     };
     let requester = Requester {
-        name: optional(text("Requester name", false)?),
+        name: optional(text("Requester name", true)?),
         title: optional(text("Requester title", false)?),
-        email: optional(text("Requester email", false)?),
+        email: optional(text("Requester email", true)?),
     };
     let certifications = if action.trusts_domains() {
         let owned = confirm("Does the form certify that the domains belong to the company?")?;

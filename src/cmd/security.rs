@@ -7,6 +7,7 @@ use crate::store::Db;
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use clap_complete::ArgValueCandidates;
+use ipnet::IpNet;
 use serde::Serialize;
 use serde_json::json;
 
@@ -34,22 +35,24 @@ pub enum Switch {
 }
 
 #[derive(Debug, Args)]
-#[command(arg_required_else_help = true)]
+#[command(group = clap::ArgGroup::new("setting").required(true).multiple(true))]
 pub struct SetArgs {
     /// Account ID
     #[arg(add = ArgValueCandidates::new(account_candidates))]
     account: String,
     /// Accept email only when the sender's domain authenticates it (DMARC, or SPF and DKIM)
-    #[arg(long, value_enum, value_name = "on|off")]
+    #[arg(long, value_enum, value_name = "on|off", group = "setting")]
     spoofing_protection: Option<Switch>,
     /// Accept email only over TLS
-    #[arg(long, value_enum, value_name = "on|off")]
+    #[arg(long, value_enum, value_name = "on|off", group = "setting")]
     require_tls: Option<Switch>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum WhitelistCommand {
-    /// Add networks (CIDR; a bare address is a /32 or /128)
+    /// Add networks (CIDR; a bare address is a /32 or /128). Prints at once what `security check`
+    /// will say about them: a network that is not public is added with a warning; one broader than
+    /// a /16 (IPv4) or /32 (IPv6) restrains nothing and is refused (exit 1) unless --force is given
     Add {
         /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
@@ -57,8 +60,11 @@ pub enum WhitelistCommand {
         /// Networks in CIDR form (203.0.113.0/24, 2001:db8::/48); a bare address is a /32 or /128
         #[arg(required = true, value_name = "CIDR")]
         networks: Vec<String>,
+        /// Add networks that will make `security check` fail (too broad to restrain anything)
+        #[arg(long)]
+        force: bool,
     },
-    /// Remove networks
+    /// Remove networks (asks first; --yes without a terminal)
     Remove {
         /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
@@ -107,12 +113,55 @@ impl Tabular for CheckReport {
     }
 }
 
+/// JSON `{"account", "refused", "added", "removed", "unchanged", "concerns": [{"network", "status", "message"}]}`.
 #[derive(Debug, Serialize)]
 struct WhitelistChange {
     account: String,
+    /// A network would fail `security check` and --force was not given: nothing was changed.
+    refused: bool,
     added: Vec<String>,
     removed: Vec<String>,
     unchanged: Vec<String>,
+    /// What `security check` says about the networks added: `warn` or `fail`.
+    concerns: Vec<Concern>,
+}
+
+#[derive(Debug, Serialize)]
+struct Concern {
+    network: String,
+    status: security::Status,
+    message: String,
+}
+
+/// `security set`: JSON `{"account", "changed", "security": {"spoofing_protection", "require_tls", "whitelist"}}`.
+#[derive(Debug, Serialize)]
+struct SecurityView {
+    account: String,
+    changed: bool,
+    security: crate::model::Security,
+}
+
+impl Tabular for SecurityView {
+    fn blocks(&self) -> Vec<Block> {
+        let on_off = |on: bool| if on { "on" } else { "off" }.to_string();
+        let whitelist = if self.security.whitelist.is_empty() {
+            "(none)".to_string()
+        } else {
+            self.security.whitelist.join(", ")
+        };
+        vec![
+            Block::Title(format!(
+                "Email-to-fax security of {}: {}",
+                self.account,
+                if self.changed { "changed" } else { "no change" }
+            )),
+            Block::Fields(vec![
+                ("Spoofing protection", on_off(self.security.spoofing_protection)),
+                ("TLS required", on_off(self.security.require_tls)),
+                ("Whitelisted mail servers", whitelist),
+            ]),
+        ]
+    }
 }
 
 impl Tabular for WhitelistChange {
@@ -127,21 +176,44 @@ impl Tabular for WhitelistChange {
                 fields.push((label, list.join(", ")));
             }
         }
-        vec![
-            Block::Title(format!("Whitelist of {}", self.account)),
+        let mut blocks = vec![
+            Block::Title(format!(
+                "Whitelist of {}{}",
+                self.account,
+                if self.refused {
+                    ": REFUSED, nothing was changed"
+                } else {
+                    ""
+                }
+            )),
             Block::Fields(fields),
-        ]
+        ];
+        for concern in &self.concerns {
+            let word = match concern.status {
+                security::Status::Fail => "fails security check",
+                _ => "warning",
+            };
+            blocks.push(Block::Line(format!("  {word}: {}", concern.message)));
+        }
+        if self.refused {
+            blocks.push(Block::Line(
+                "A network this broad restrains nothing, and the account would fail `security check`; whitelist the mail servers' own networks, or pass --force to add it anyway.".into(),
+            ));
+        }
+        blocks
     }
 }
 
 pub fn run(ctx: &Ctx, command: SecurityCommand) -> Result<Outcome> {
     match command {
         SecurityCommand::Set(args) => set(ctx, args),
-        SecurityCommand::Whitelist(WhitelistCommand::Add { account, networks }) => {
-            change_whitelist(ctx, &account, &networks, true)
-        }
+        SecurityCommand::Whitelist(WhitelistCommand::Add {
+            account,
+            networks,
+            force,
+        }) => add_to_whitelist(ctx, &account, &networks, force),
         SecurityCommand::Whitelist(WhitelistCommand::Remove { account, networks }) => {
-            change_whitelist(ctx, &account, &networks, false)
+            remove_from_whitelist(ctx, &account, &networks)
         }
         SecurityCommand::Whitelist(WhitelistCommand::List { account }) => list(ctx, &account),
         SecurityCommand::Check { account, dns } => check(ctx, &account, &dns),
@@ -176,7 +248,7 @@ fn check(ctx: &Ctx, account: &str, dns: &super::dns::SecurityDnsArgs) -> Result<
 
 fn set(ctx: &Ctx, args: SetArgs) -> Result<Outcome> {
     let mut store = ctx.open_store()?;
-    let account = store.write(&ctx.agent, ctx.now, |tx| {
+    let (account, changed) = store.write(&ctx.agent, ctx.now, |tx| {
         let before = tx.db().require_account(&args.account)?;
         let mut after = before.clone();
         if let Some(switch) = args.spoofing_protection {
@@ -185,7 +257,8 @@ fn set(ctx: &Ctx, args: SetArgs) -> Result<Outcome> {
         if let Some(switch) = args.require_tls {
             after.require_tls = matches!(switch, Switch::On);
         }
-        if after != before {
+        let changed = after != before;
+        if changed {
             after.updated_at = tx.now();
             tx.update_account(&after)?;
             tx.audit(
@@ -195,57 +268,150 @@ fn set(ctx: &Ctx, args: SetArgs) -> Result<Outcome> {
                 json!({"spoofing_protection": after.spoofing_protection, "require_tls": after.require_tls}),
             )?;
         }
-        Ok(after)
+        Ok((after, changed))
     })?;
     warn_if_unsecured(ctx, &store.db(), &account.id)?;
-    output::emit(ctx.format, &account)?;
+    let view = SecurityView {
+        changed,
+        security: crate::model::Security {
+            spoofing_protection: account.spoofing_protection,
+            require_tls: account.require_tls,
+            whitelist: store
+                .db()
+                .whitelist(&account.id)?
+                .into_iter()
+                .map(|e| e.network)
+                .collect(),
+        },
+        account: account.id,
+    };
+    output::emit(ctx.format, &view)?;
     Ok(Outcome::Success)
 }
 
-fn change_whitelist(ctx: &Ctx, account: &str, inputs: &[String], add: bool) -> Result<Outcome> {
-    let networks = inputs
+fn parse_networks(inputs: &[String]) -> Result<Vec<IpNet>> {
+    inputs
         .iter()
-        .map(|input| network::parse_network(input).map(|net| net.to_string()))
+        .map(|input| network::parse_network(input))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(anyhow::Error::msg)?;
-    let mut store = ctx.open_store()?;
-    let change = store.write(&ctx.agent, ctx.now, |tx| {
+        .map_err(anyhow::Error::msg)
+}
+
+fn add_to_whitelist(ctx: &Ctx, account: &str, inputs: &[String], force: bool) -> Result<Outcome> {
+    let networks = parse_networks(inputs)?;
+    let concerns: Vec<Concern> = networks
+        .iter()
+        .filter_map(|net| {
+            let (status, message) = match network::entry_concern(net)? {
+                network::EntryConcern::TooBroad(message) => (security::Status::Fail, message),
+                network::EntryConcern::NotPublic(message) => (security::Status::Warn, message),
+            };
+            Some(Concern {
+                network: net.to_string(),
+                status,
+                message,
+            })
+        })
+        .collect();
+    let refused = !force && concerns.iter().any(|c| c.status == security::Status::Fail);
+    let mut store = if refused {
+        ctx.read_store()?
+    } else {
+        ctx.open_store()?
+    };
+    let mut change = WhitelistChange {
+        account: account.to_string(),
+        refused,
+        added: Vec::new(),
+        removed: Vec::new(),
+        unchanged: Vec::new(),
+        concerns,
+    };
+    if refused {
+        store.db().require_account(account)?;
+        output::emit(ctx.format, &change)?;
+        return Ok(Outcome::Negative);
+    }
+    let networks: Vec<String> = networks.iter().map(IpNet::to_string).collect();
+    let (added, unchanged) = store.write(&ctx.agent, ctx.now, |tx| {
         tx.db().require_account(account)?;
-        let mut change = WhitelistChange {
-            account: account.to_string(),
-            added: Vec::new(),
-            removed: Vec::new(),
-            unchanged: Vec::new(),
-        };
+        let (mut added, mut unchanged) = (Vec::new(), Vec::new());
         for net in &networks {
-            if add {
-                if tx.insert_whitelist(account, net)? {
-                    change.added.push(net.clone());
-                } else {
-                    change.unchanged.push(net.clone());
-                }
-            } else if tx.delete_whitelist(account, net)? {
-                change.removed.push(net.clone());
+            if tx.insert_whitelist(account, net)? {
+                added.push(net.clone());
             } else {
-                bail!("{net} is not in the whitelist of account {account:?}; nothing was removed");
+                unchanged.push(net.clone());
             }
         }
-        if !change.added.is_empty() || !change.removed.is_empty() {
-            let action = if add {
-                "security.whitelist.add"
-            } else {
-                "security.whitelist.remove"
-            };
+        if !added.is_empty() {
             tx.audit(
-                action,
+                "security.whitelist.add",
                 Some(account),
                 None,
-                json!({"added": change.added, "removed": change.removed}),
+                json!({"added": added, "removed": []}),
             )?;
         }
-        Ok(change)
+        Ok((added, unchanged))
+    })?;
+    change.added = added;
+    change.unchanged = unchanged;
+    warn_if_unsecured(ctx, &store.db(), account)?;
+    output::emit(ctx.format, &change)?;
+    Ok(Outcome::Success)
+}
+
+fn remove_from_whitelist(ctx: &Ctx, account: &str, inputs: &[String]) -> Result<Outcome> {
+    let mut networks: Vec<String> = Vec::new();
+    for net in parse_networks(inputs)? {
+        if !networks.contains(&net.to_string()) {
+            networks.push(net.to_string());
+        }
+    }
+    let mut store = ctx.open_store()?;
+    store.db().require_account(account)?;
+    let listed: Vec<String> = store
+        .db()
+        .whitelist(account)?
+        .into_iter()
+        .map(|e| e.network)
+        .collect();
+    if let Some(missing) = networks.iter().find(|net| !listed.contains(net)) {
+        bail!("{missing} is not in the whitelist of account {account:?}; nothing was removed");
+    }
+    let question = format!(
+        "Remove {} from the whitelist of account {account}?",
+        networks.join(", ")
+    );
+    if !ctx.confirm(&question)? {
+        ctx.note("Nothing removed.");
+        return Ok(Outcome::Negative);
+    }
+    let removed = store.write(&ctx.agent, ctx.now, |tx| {
+        tx.db().require_account(account)?;
+        let mut removed = Vec::new();
+        for net in &networks {
+            if !tx.delete_whitelist(account, net)? {
+                bail!("{net} is not in the whitelist of account {account:?}; nothing was removed");
+            }
+            removed.push(net.clone());
+        }
+        tx.audit(
+            "security.whitelist.remove",
+            Some(account),
+            None,
+            json!({"added": [], "removed": removed}),
+        )?;
+        Ok(removed)
     })?;
     warn_if_unsecured(ctx, &store.db(), account)?;
+    let change = WhitelistChange {
+        account: account.to_string(),
+        refused: false,
+        added: Vec::new(),
+        removed,
+        unchanged: Vec::new(),
+        concerns: Vec::new(),
+    };
     output::emit(ctx.format, &change)?;
     Ok(Outcome::Success)
 }

@@ -97,11 +97,27 @@ pub fn run(ctx: &Ctx, command: SenderCommand) -> Result<Outcome> {
     }
 }
 
+/// Why `--message` needs `--authserv-id`, where to find it, and the ones this message carries.
+fn missing_authserv_id(path: &std::path::Path) -> String {
+    let mut text = String::from(
+        "--message needs the authserv-id of our mail servers, to know which Authentication-Results headers to trust (any other may be forged by the sender)\nhint: it is the first word of the Authentication-Results header our mail servers add (`Authentication-Results: mx.fax.example; spf=pass …` has mx.fax.example); pass --authserv-id ID or set XMFAX_AUTHSERV_ID",
+    );
+    match message::authserv_ids(path) {
+        Ok(ids) if ids.is_empty() => {
+            text.push_str("\nhint: this message has no Authentication-Results header with an authserv-id")
+        }
+        Ok(ids) => text.push_str(&format!(
+            "\nhint: authserv-ids in this message, top-most (most recent) first: {}; only one added by our own servers can be trusted",
+            ids.join(", ")
+        )),
+        Err(_) => {}
+    }
+    text
+}
+
 fn test(ctx: &Ctx, args: &TestArgs) -> Result<Outcome> {
     let authserv_id = match (&args.message, args.authserv_id.as_deref().map(str::trim)) {
-        (Some(_), None | Some("")) => bail!(
-            "--message needs the authserv-id of our mail servers, to know which Authentication-Results headers to trust\nhint: pass --authserv-id ID or set XMFAX_AUTHSERV_ID"
-        ),
+        (Some(path), None | Some("")) => bail!("{}", missing_authserv_id(path)),
         (_, id) => id.unwrap_or_default(),
     };
     let requested = args.account.as_deref();

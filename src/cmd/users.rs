@@ -20,7 +20,7 @@ pub enum UsersCommand {
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
     },
-    /// Remove a registered user
+    /// Remove a registered user (asks first; --yes without a terminal)
     Remove {
         /// Account ID
         #[arg(add = ArgValueCandidates::new(account_candidates))]
@@ -113,6 +113,20 @@ fn list(ctx: &Ctx, account: &str) -> Result<Outcome> {
 fn remove(ctx: &Ctx, account: &str, email: &str) -> Result<Outcome> {
     let address = rules::normalize_user_address(email).map_err(anyhow::Error::msg)?;
     let mut store = ctx.open_store()?;
+    store.db().require_account(account)?;
+    match store.db().user_by_key(&address.key)? {
+        Some(user) if user.account == account => {
+            let question = format!("Remove user {} from account {account}?", user.email);
+            if !ctx.confirm(&question)? {
+                ctx.note("Nothing removed.");
+                return Ok(Outcome::Negative);
+            }
+        }
+        _ => bail!(
+            "{} is not a registered user of account {account:?}",
+            address.display
+        ),
+    }
     let user = store.write(&ctx.agent, ctx.now, |tx| {
         tx.db().require_account(account)?;
         match tx.db().user_by_key(&address.key)? {

@@ -1,7 +1,7 @@
-//! Table views of accounts, users, security settings and the audit trail.
+//! Table views of accounts, users and security settings.
 
 use super::{Block, Row, Tabular, or_dash, yes_no};
-use crate::model::{Account, AccountSummary, AuditEntry, User, WhitelistEntry};
+use crate::model::{Account, AccountSummary, User, WhitelistEntry};
 
 impl Row for Account {
     const HEADER: &'static [&'static str] = &[
@@ -87,25 +87,13 @@ impl Tabular for AccountSummary {
             "Email-to-Fax Security > Trusted Email Domains".into(),
         ));
         blocks.push(Block::Rows {
-            header: vec![
-                "DOMAIN",
-                "UNICODE",
-                "SUBDOMAINS",
-                "CERTIFIED BY",
-                "CERTIFIED ON",
-                "REQUEST",
-            ],
+            header: vec!["DOMAIN", "SUBDOMAINS", "CERTIFIED BY", "CERTIFIED ON", "REQUEST"],
             rows: self
                 .trusted_domains
                 .iter()
                 .map(|d| {
                     vec![
-                        d.domain.clone(),
-                        if d.unicode == d.domain {
-                            String::new()
-                        } else {
-                            d.unicode.clone()
-                        },
+                        super::domains::shown_domain(d),
                         yes_no(d.include_subdomains),
                         or_dash(&d.certified_by),
                         or_dash(&d.certified_on),
@@ -140,16 +128,7 @@ impl Tabular for AccountSummary {
         blocks.extend(self.users.blocks());
         blocks.push(Block::Title(format!("Signed requests ({})", self.requests.len())));
         blocks.push(Block::Rows {
-            header: vec![
-                "REFERENCE",
-                "ACTION",
-                "STATUS",
-                "SIGNED BY",
-                "SIGNED ON",
-                "PROCESSED AT",
-                "CHANGES",
-                "CODES",
-            ],
+            header: vec!["REFERENCE", "ACTION", "STATUS", "PROCESSED", "OUTCOME"],
             rows: self
                 .requests
                 .iter()
@@ -158,11 +137,8 @@ impl Tabular for AccountSummary {
                         r.reference.clone(),
                         r.action.clone(),
                         r.status.clone(),
-                        or_dash(&r.signed_by),
-                        or_dash(&r.signed_on),
-                        r.processed_at.clone(),
-                        super::requests::change_counts(r),
-                        super::requests::reason_codes(r),
+                        super::requests::date_part(&r.processed_at),
+                        super::requests::outcome(r),
                     ]
                 })
                 .collect(),
@@ -174,22 +150,6 @@ impl Tabular for AccountSummary {
 
 fn on_off(value: bool) -> String {
     if value { "on" } else { "off" }.to_string()
-}
-
-impl Row for AuditEntry {
-    const HEADER: &'static [&'static str] =
-        &["SEQ", "AT", "AGENT", "ACTION", "ACCOUNT", "SUBJECT", "DETAILS"];
-    fn cells(&self) -> Vec<String> {
-        vec![
-            self.seq.to_string(),
-            self.at.clone(),
-            self.agent.clone(),
-            self.action.clone(),
-            or_dash(&self.account),
-            or_dash(&self.subject),
-            self.details.to_string(),
-        ]
-    }
 }
 
 impl Tabular for User {

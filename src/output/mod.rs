@@ -2,19 +2,22 @@
 //! Commands describe what to show as [`Block`]s; every string is escaped here before it reaches a terminal.
 
 mod accounts;
+mod audit;
 mod domains;
 mod requests;
 pub mod sender;
+pub mod table;
 mod transfer;
+pub mod yaml;
 
+pub use audit::{AuditEvent, AuditLog};
 pub use requests::reason_rows;
 pub use transfer::{emit_document, progress};
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table, TableComponent, presets};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -76,8 +79,8 @@ pub fn render<T: Serialize + Tabular + ?Sized>(format: Format, value: &T) -> Res
             text.push('\n');
             text
         }
-        Format::Yaml => serde_yaml::to_string(value)?,
-        Format::Table => render_blocks(&value.blocks()),
+        Format::Yaml => yaml::to_string(value)?,
+        Format::Table => render_blocks(&value.blocks(), table::terminal_width()),
     })
 }
 
@@ -88,7 +91,8 @@ pub fn json_line<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> Resu
     Ok(())
 }
 
-fn render_blocks(blocks: &[Block]) -> String {
+/// Renders blocks for a terminal `width` columns wide, or unwrapped with `None`.
+pub fn render_blocks(blocks: &[Block], width: Option<usize>) -> String {
     let mut text = String::new();
     for block in blocks {
         match block {
@@ -96,17 +100,19 @@ fn render_blocks(blocks: &[Block]) -> String {
                 if !text.is_empty() {
                     text.push('\n');
                 }
-                text.push_str(&sanitize(title));
-                text.push('\n');
+                push_wrapped(&mut text, &sanitize(title), width, "");
             }
             Block::Line(line) => {
-                text.push_str(&sanitize(line));
-                text.push('\n');
+                let line = sanitize(line);
+                let indent = " ".repeat(line.len() - line.trim_start().len() + 2);
+                push_wrapped(&mut text, &line, width, &indent);
             }
             Block::Fields(fields) => {
-                let width = fields.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
+                let label_width = fields.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
+                let indent = " ".repeat(label_width + 4);
                 for (label, value) in fields {
-                    text.push_str(&format!("  {label:<width$}  {}\n", sanitize(value)));
+                    let line = format!("  {label:<label_width$}  {}", sanitize(value));
+                    push_wrapped(&mut text, &line, width, &indent);
                 }
             }
             Block::Rows { header, rows, empty } => {
@@ -114,28 +120,43 @@ fn render_blocks(blocks: &[Block]) -> String {
                     text.push_str(&format!("  {empty}\n"));
                     continue;
                 }
-                let mut table = Table::new();
-                table
-                    .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-                    .remove_style(TableComponent::HorizontalLines)
-                    .remove_style(TableComponent::MiddleIntersections)
-                    .remove_style(TableComponent::LeftBorderIntersections)
-                    .remove_style(TableComponent::RightBorderIntersections)
-                    .set_content_arrangement(if std::io::stdout().is_terminal() {
-                        ContentArrangement::Dynamic
-                    } else {
-                        ContentArrangement::Disabled
-                    })
-                    .set_header(header.iter().copied());
-                for row in rows {
-                    table.add_row(row.iter().map(|cell| sanitize(cell).into_owned()));
-                }
-                text.push_str(&table.to_string());
-                text.push('\n');
+                let rows: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|row| row.iter().map(|cell| sanitize(cell).into_owned()).collect())
+                    .collect();
+                text.push_str(&table::render_rows(header, &rows, width));
             }
         }
     }
     text
+}
+
+/// A line, wrapped at spaces to `width` with `indent` before each continuation (never splitting a
+/// word: one wider than the room stays whole on its own line).
+fn push_wrapped(text: &mut String, line: &str, width: Option<usize>, indent: &str) {
+    let Some(width) = width.filter(|&w| table::display_width(line) > w) else {
+        text.push_str(line);
+        text.push('\n');
+        return;
+    };
+    let lead = line.len() - line.trim_start().len();
+    let (first_indent, body) = line.split_at(lead);
+    let room = width.saturating_sub(indent.len()).max(1);
+    let first_room = width.saturating_sub(lead).max(1);
+    // The first line may be wider than the rest: wrap it alone, then the remainder.
+    let first = table::wrap(body, first_room);
+    let head = first.first().cloned().unwrap_or_default();
+    text.push_str(first_indent);
+    text.push_str(head.trim_end());
+    text.push('\n');
+    let rest = body[head.len()..].trim_start();
+    if !rest.is_empty() {
+        for continuation in table::wrap(rest, room) {
+            text.push_str(indent);
+            text.push_str(&continuation);
+            text.push('\n');
+        }
+    }
 }
 
 /// Escapes control characters and bidirectional overrides, which could rewrite what an agent sees

@@ -16,7 +16,7 @@ pub fn emit_document<T: Serialize + ?Sized>(format: Format, document: &T) -> Res
             serde_json::to_writer_pretty(&mut out, document)?;
             out.write_all(b"\n")?;
         }
-        Format::Yaml | Format::Table => serde_yaml::to_writer(&mut out, document)?,
+        Format::Yaml | Format::Table => super::yaml::to_writer(&mut out, document)?,
     }
     out.flush()?;
     Ok(())

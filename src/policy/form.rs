@@ -81,9 +81,9 @@ impl RestraintMethod {
 #[serde(deny_unknown_fields)]
 pub struct Form {
     pub xmfax_form: FormVersion,
-    #[serde(deserialize_with = "required_string")]
+    #[serde(default, deserialize_with = "required_string")]
     pub reference: String,
-    #[serde(deserialize_with = "required_string")]
+    #[serde(default, deserialize_with = "required_string")]
     pub account: String,
     pub action: Action,
     #[serde(default)]
@@ -131,9 +131,8 @@ pub struct Signature {
     pub signed_on: Option<NaiveDate>,
 }
 
-/// A string that must be there. YAML's `null` and `~` would otherwise be read as that text; no
-/// reference or account is called "null". The check runs inside the parser's visit of the value, so
-/// its error carries the value's line and column.
+/// A string a complete form has. YAML's `null` and `~` would otherwise be read as that text; no
+/// reference or account is called "null": they read as left blank, which the checks then report.
 fn required_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     struct Required;
     impl serde::de::Visitor<'_> for Required {
@@ -142,8 +141,9 @@ fn required_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String,
             f.write_str("a string")
         }
         fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<String, E> {
+            // Left blank: the form is incomplete, which the checks report with the other reasons.
             if matches!(value, "~" | "null" | "Null" | "NULL") {
-                return Err(E::custom("a value is required here, not null"));
+                return Ok(String::new());
             }
             Ok(value.to_string())
         }
@@ -259,8 +259,8 @@ impl FormError {
 }
 
 /// Turns the bytes of a form file into its text and the form, refusing what is not a form: too large,
-/// empty, not UTF-8, with more brackets than a form ever has, not YAML, unknown fields, wrong types,
-/// and forms without the reference and account they are recorded under.
+/// empty, not UTF-8, with more brackets than a form ever has, not YAML, unknown fields, wrong types.
+/// A form left incomplete is readable: [`form_reasons`] reports each missing value.
 pub fn read_form(bytes: &[u8]) -> Result<(&str, Form), FormError> {
     if bytes.len() > MAX_FORM_BYTES {
         return Err(FormError::whole(format!(
@@ -283,7 +283,6 @@ pub fn read_form(bytes: &[u8]) -> Result<(&str, Form), FormError> {
     check_flow_collections(text)?;
     // Editors on Windows start files with a byte-order mark, which the YAML parser mistakes for a document.
     let form = parse_form(text.strip_prefix('\u{feff}').unwrap_or(text))?;
-    check_recordable(&form)?;
     Ok((text, form))
 }
 
@@ -336,25 +335,46 @@ fn check_flow_collections(text: &str) -> Result<(), FormError> {
     Ok(())
 }
 
-/// A form is recorded under its reference and account: without them it cannot be processed at all.
-fn check_recordable(form: &Form) -> Result<(), FormError> {
-    let reference = &form.reference;
+/// A form is recorded under its reference and account: without them it can be judged, not recorded.
+pub fn recordable(form: &Form) -> bool {
+    reference_fault(&form.reference).is_none() && !form.account.is_empty()
+}
+
+fn reference_fault(reference: &str) -> Option<String> {
     if reference.is_empty() {
-        return Err(FormError::whole(
-            "reference: the form has no reference; fill in the ticket or form reference it is filed under",
-        ));
-    }
-    if reference.chars().count() > MAX_REFERENCE_LEN || reference.chars().any(char::is_control) {
-        return Err(FormError::whole(format!(
+        Some(
+            "reference: the form has no reference; fill in the ticket or form reference it is filed under"
+                .into(),
+        )
+    } else if reference.chars().count() > MAX_REFERENCE_LEN || reference.chars().any(char::is_control) {
+        Some(format!(
             "reference: {reference:?} is not a reference (at most {MAX_REFERENCE_LEN} printable characters)"
-        )));
+        ))
+    } else {
+        None
+    }
+}
+
+/// The values every form must have, each missing one named: reference, account, and who asks.
+/// (A blank signature is `unsigned`, reported with the signature's other rules.)
+fn incomplete(form: &Form) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    let mut missing = |message: String| reasons.push(Reason::new("incomplete-form", message));
+    if let Some(fault) = reference_fault(&form.reference) {
+        missing(fault);
     }
     if form.account.is_empty() {
-        return Err(FormError::whole(
-            "account: the form names no account; fill in the customer's account ID",
-        ));
+        missing("account: the form names no account; fill in the customer's account ID".into());
     }
-    Ok(())
+    let requester = form.requester.clone().unwrap_or_default();
+    let blank = |value: &Option<String>| value.as_deref().is_none_or(|v| v.trim().is_empty());
+    if blank(&requester.name) {
+        missing("requester.name: the form does not say who asks; fill in the requester's name".into());
+    }
+    if blank(&requester.email) {
+        missing("requester.email: the form gives no requester email; fill in the requester's address in the company's domains".into());
+    }
+    reasons
 }
 
 /// One reason a request is refused: a stable code, a message for people, and the domain it is about.
@@ -397,7 +417,7 @@ pub fn reference_reused(reference: &str, processed_at: &str) -> Reason {
 
 /// The rules that need nothing but the form and today's date: signature, domain list, certifications.
 pub fn form_reasons(form: &Form, today: NaiveDate, max_age_days: u32) -> Vec<Reason> {
-    let mut reasons = Vec::new();
+    let mut reasons = incomplete(form);
     match (form.signed_by(), form.signed_on()) {
         (Some(_), Some(_)) => {}
         (None, Some(_)) => reasons.push(Reason::new(
@@ -535,9 +555,8 @@ pub fn account_reasons(form: &Form, facts: &AccountFacts<'_>) -> Vec<Reason> {
 
 fn requester_reason(form: &Form, facts: &AccountFacts<'_>) -> Option<Reason> {
     let refuse = |message: String| Some(Reason::new("requester-not-of-company", message));
-    let Some(email) = form.requester_email() else {
-        return refuse("the form gives no requester email (requester.email)".into());
-    };
+    // No email at all is `incomplete-form`, reported with the form's own rules.
+    let email = form.requester_email()?;
     let address = match super::account::normalize_user_address(email) {
         Ok(address) => address,
         Err(message) => return refuse(format!("requester.email: {message}")),
@@ -876,22 +895,6 @@ signature: {signed_by: Jane Roe, title: IT Director, signed_on: 2026-11-20}
                 Some(11),
                 "unknown variant `firewall`",
             ),
-            (
-                GOOD.replace("reference: REQ-2026-0042", "reference: ' '")
-                    .into_bytes(),
-                None,
-                "no reference",
-            ),
-            (
-                GOOD.replace("account: acme", "account: ~").into_bytes(),
-                Some(3),
-                "account: a value is required here, not null",
-            ),
-            (
-                GOOD.replace("account: acme", "").into_bytes(),
-                Some(1),
-                "missing field `account`",
-            ),
         ];
         for (bytes, line, needle) in cases {
             let err = read_form(&bytes).unwrap_err();
@@ -900,6 +903,38 @@ signature: {signed_by: Jane Roe, title: IT Director, signed_on: 2026-11-20}
         }
         let huge = format!("{GOOD}#{}\n", "x".repeat(MAX_FORM_BYTES));
         assert!(read_form(huge.as_bytes()).unwrap_err().message.contains("larger"));
+    }
+
+    #[test]
+    fn a_blank_or_incomplete_form_reads_and_reports_every_missing_value() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let blank = render(&template(Action::Add));
+        let (_, form) = read_form(blank.as_bytes()).unwrap();
+        let reasons = form_reasons(&form, today, DEFAULT_MAX_AGE_DAYS);
+        let incomplete: Vec<&str> = reasons
+            .iter()
+            .filter(|r| r.code == "incomplete-form")
+            .map(|r| r.message.split(':').next().unwrap())
+            .collect();
+        assert_eq!(
+            incomplete,
+            ["reference", "account", "requester.name", "requester.email"]
+        );
+        assert!(!recordable(&form));
+        for code in ["unsigned", "no-domains", "not-certified-owned"] {
+            assert!(reasons.iter().any(|r| r.code == code), "{code}: {reasons:?}");
+        }
+        let spaces = GOOD
+            .replace("account: acme", "account: ~")
+            .replace("{name: Jane Roe", "{name: '  '");
+        let (_, form) = read_form(spaces.as_bytes()).unwrap();
+        let reasons = form_reasons(&form, today, DEFAULT_MAX_AGE_DAYS);
+        let fields: Vec<&str> = reasons
+            .iter()
+            .filter(|r| r.code == "incomplete-form")
+            .map(|r| r.message.split(':').next().unwrap())
+            .collect();
+        assert_eq!(fields, ["account", "requester.name"]);
     }
 
     #[test]
@@ -1070,10 +1105,7 @@ signature: {signed_by: Jane Roe, title: IT Director, signed_on: 2026-11-20}
         stranger.include_subdomains = Some(true);
         assert!(facts_codes(&stranger, &on, &[], &[], &[]).is_empty());
         stranger.requester = None;
-        assert_eq!(
-            facts_codes(&stranger, &on, &[], &[], &[]),
-            ["requester-not-of-company"]
-        );
+        assert!(facts_codes(&stranger, &on, &[], &[], &[]).is_empty());
         let mut removal = form.clone();
         removal.action = Action::Remove;
         assert!(facts_codes(&removal, &off, &[("sources-restrained", "x")], &[], &[]).is_empty());

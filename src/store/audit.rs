@@ -225,26 +225,51 @@ impl Db<'_> {
         Ok(chain)
     }
 
-    /// The newest `limit` rows (of one account, if given), newest first.
+    /// The newest `limit` rows (of one account, if given), oldest first: the newest is last.
     pub fn audit_log(&self, account: Option<&str>, limit: Option<u32>) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.0.prepare(
-            "SELECT seq, at, agent, action, account, subject, details, hash FROM audit
-             WHERE ?1 IS NULL OR account = ?1 ORDER BY seq DESC LIMIT ?2",
+            "SELECT * FROM (
+                 SELECT seq, at, agent, action, account, subject, details, hash FROM audit
+                 WHERE ?1 IS NULL OR account = ?1 ORDER BY seq DESC LIMIT ?2
+             ) ORDER BY seq",
         )?;
         let limit = limit.map_or(-1, i64::from);
-        let rows = stmt.query_map(params![account, limit], |row| {
-            let details: String = row.get(6)?;
-            Ok(AuditEntry {
-                seq: row.get(0)?,
-                at: row.get(1)?,
-                agent: row.get(2)?,
-                action: row.get(3)?,
-                account: row.get(4)?,
-                subject: row.get(5)?,
-                details: serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details)),
-                hash: row.get(7)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![account, limit], audit_entry)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// How many rows the trail holds (about one account, if given).
+    pub fn audit_count(&self, account: Option<&str>) -> Result<i64> {
+        Ok(self.0.query_row(
+            "SELECT count(*) FROM audit WHERE ?1 IS NULL OR account = ?1",
+            params![account],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// One audit row by its sequence number.
+    pub fn audit_event(&self, seq: i64) -> Result<Option<AuditEntry>> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT seq, at, agent, action, account, subject, details, hash FROM audit WHERE seq = ?1",
+                params![seq],
+                audit_entry,
+            )
+            .optional()?)
+    }
+}
+
+fn audit_entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let details: String = row.get(6)?;
+    Ok(AuditEntry {
+        seq: row.get(0)?,
+        at: row.get(1)?,
+        agent: row.get(2)?,
+        action: row.get(3)?,
+        account: row.get(4)?,
+        subject: row.get(5)?,
+        details: serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details)),
+        hash: row.get(7)?,
+    })
 }

@@ -66,13 +66,47 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
+        .map_err(|e| explain_permission(path, e.into()))
         .with_context(|| format!("cannot open store {}", path.display()))?;
         let mut store = Store { conn };
         store
             .configure()
             .and_then(|()| store.make_private_if_new(path))
             .and_then(|()| store.migrate())
+            .map_err(|e| explain_permission(path, e))
             .with_context(|| format!("cannot use store {}", path.display()))?;
+        Ok(store)
+    }
+
+    /// Opens an existing store read-only as it is now, for a reader that cannot write beside it (a
+    /// read-only directory, where SQLite cannot create the `-wal` and `-shm` files a WAL store is
+    /// read with). Nothing may write to the store meanwhile, which such a directory mostly ensures.
+    pub fn open_snapshot(path: &Path) -> Result<Store> {
+        let mut uri = String::from("file:");
+        for byte in path.as_os_str().as_encoded_bytes() {
+            match byte {
+                b'?' | b'#' | b'%' => uri.push_str(&format!("%{byte:02X}")),
+                _ => uri.push(char::from(*byte)),
+            }
+        }
+        if !path.as_os_str().is_ascii() {
+            bail!("cannot read store {} without writing beside it", path.display());
+        }
+        uri.push_str("?immutable=1");
+        let conn = Connection::open_with_flags(
+            &uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("cannot open store {}", path.display()))?;
+        let store = Store { conn };
+        let version = store.schema_version()?;
+        store.refuse_foreign_file()?;
+        if version != MIGRATIONS.len() as i64 {
+            bail!(
+                "store {} needs an upgrade (schema version {version}), which cannot be written in its directory; run xmfax once with write permission there",
+                path.display()
+            );
+        }
         Ok(store)
     }
 
@@ -227,7 +261,7 @@ impl Store {
                 Err(err) if attempt < ATTEMPTS && is_busy(&err) => {
                     std::thread::sleep(Duration::from_millis(20 * u64::from(attempt)));
                 }
-                other => return other,
+                other => return other.map_err(explain_busy),
             }
         }
     }
@@ -297,6 +331,67 @@ fn is_busy(err: &anyhow::Error) -> bool {
                 if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
         )
     })
+}
+
+/// The SQLite failure behind an error, if any.
+fn sqlite_code(err: &anyhow::Error) -> Option<ErrorCode> {
+    err.chain()
+        .find_map(|cause| match cause.downcast_ref::<rusqlite::Error>() {
+            Some(rusqlite::Error::SqliteFailure(e, _)) => Some(e.code),
+            _ => None,
+        })
+}
+
+/// Missing write permission on the store or its directory, explained (SQLite's code left out).
+#[derive(Debug)]
+struct NoWritePermission(String);
+
+impl std::fmt::Display for NoWritePermission {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NoWritePermission {}
+
+/// Whether an error comes from missing write permission on the store or its directory.
+pub fn is_permission_problem(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.is::<NoWritePermission>())
+        || matches!(
+            sqlite_code(err),
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied)
+        )
+}
+
+/// Says which permission is missing, in words, instead of SQLite's code.
+fn explain_permission(path: &Path, err: anyhow::Error) -> anyhow::Error {
+    if !is_permission_problem(&err) {
+        return err;
+    }
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => dir.display().to_string(),
+        None => ".".to_string(),
+    };
+    anyhow::Error::new(NoWritePermission(format!(
+        "no permission to write the store {} or its directory {dir} (SQLite keeps a -wal and a -shm file beside the store)\nhint: changes need write permission on both; reading commands read it as it is",
+        path.display()
+    )))
+}
+
+/// A store still busy after every retry: said in words, not as SQLite's "database is locked".
+fn explain_busy(err: anyhow::Error) -> anyhow::Error {
+    if is_permission_problem(&err) {
+        return anyhow::anyhow!(
+            "cannot write the store: no write permission on it or on its directory (this command writes, if only in a transaction it undoes)\nhint: run it with write permission there, or on a copy of the store (--db COPY)"
+        );
+    }
+    if !is_busy(&err) {
+        return err;
+    }
+    anyhow::anyhow!(
+        "the store stayed locked by another process for more than {} seconds; nothing was changed\nhint: try again once the other xmfax (or the program holding the store) has finished",
+        BUSY_TIMEOUT.as_secs()
+    )
 }
 
 fn explain_open_error(err: rusqlite::Error) -> anyhow::Error {

@@ -231,7 +231,7 @@ fn store_is_created_private_and_every_change_is_audited() {
         .collect();
     assert_eq!(
         actions,
-        ["accounts.set", "accounts.add"],
+        ["accounts.add", "accounts.set"],
         "a no-op set writes no audit row"
     );
     assert_eq!(log[0]["agent"], "test-agent");
@@ -268,7 +268,7 @@ fn removals_print_what_they_removed() {
     let env = Env::new();
     env.secured_account("acme");
     env.ok(&["users", "add", "acme", "jane@acme.example"]);
-    let removed = env.json(0, &["users", "remove", "acme", "Jane@acme.example"]);
+    let removed = env.json(0, &["users", "remove", "acme", "Jane@acme.example", "--yes"]);
     assert_eq!(
         removed,
         serde_json::json!({"account": "acme", "removed": "jane@acme.example"})

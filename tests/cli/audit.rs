@@ -33,7 +33,7 @@ fn intact_chain_verifies() {
     assert_eq!(report["rows"], 4);
     let log = env.json(0, &["audit", "log", "--account", "acme", "--limit", "2"]);
     assert_eq!(log.as_array().unwrap().len(), 2);
-    assert_eq!(log[0]["seq"], 4);
+    assert_eq!(log[1]["seq"], 4, "the newest last");
 }
 
 #[test]

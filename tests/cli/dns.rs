@@ -749,8 +749,9 @@ fn require_dns_proof_refuses_unproven_domains_by_flag_or_store_setting() {
     env.ok(&["settings", "set", "require-dns-proof", "on"]);
     assert_eq!(env.json(0, &["settings", "list"])[0]["value"], "on");
     let audit = env.json(0, &["audit", "log"]);
-    assert_eq!(audit[0]["action"], "settings.set");
-    assert_eq!(audit[0]["subject"], "require-dns-proof");
+    let newest = audit.as_array().unwrap().last().unwrap();
+    assert_eq!(newest["action"], "settings.set");
+    assert_eq!(newest["subject"], "require-dns-proof");
     let validated = env.json(1, &["requests", "validate", path]);
     assert_eq!(validated["reasons"][0]["code"], "no-dns-proof");
     let processed = env.json(1, &["requests", "process", path]);

@@ -288,7 +288,7 @@ fn an_approved_add_applies_exactly_its_domains_with_the_signature_as_certificati
         .iter()
         .map(|row| row["action"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(actions, ["requests.process", "domains.add", "domains.add"]);
+    assert_eq!(actions, ["domains.add", "domains.add", "requests.process"]);
     env.ok(&["audit", "verify"]);
     // The approved form certifies again, by hand under its reference, a domain it lists, and only those.
     env.ok(&["domains", "remove", "acme", "acme-labs.example", "--yes"]);
@@ -503,11 +503,31 @@ fn templates_parse_and_are_refused_only_for_what_is_left_to_fill_in() {
         let template = env.ok(&["requests", "template", "--action", action]);
         assert!(template.contains("# "), "commented");
         let blank = env.write_file("blank.yaml", &template);
-        let (_, stderr) = env.code(2, &["requests", "validate", blank.to_str().unwrap()]);
-        assert!(stderr.contains("no reference"), "{stderr}");
+        // A blank form is readable: every value left to fill in is reported in one run (exit 1).
+        let report = env.json(1, &["requests", "validate", blank.to_str().unwrap()]);
+        let messages: Vec<&str> = report["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["code"] == "incomplete-form")
+            .map(|r| r["message"].as_str().unwrap())
+            .collect();
+        for field in ["reference", "account", "requester.name", "requester.email"] {
+            assert!(
+                messages.iter().any(|m| m.starts_with(&format!("{field}:"))),
+                "{action}: {field} not named: {report}"
+            );
+        }
+        assert!(codes(&report).contains(&"unsigned".to_string()), "{report}");
+        let before = env.dump();
+        let (stdout, _) = env.code(1, &["requests", "process", blank.to_str().unwrap()]);
+        assert!(stdout.contains("nothing changed or recorded"), "{stdout}");
+        assert_eq!(env.dump(), before, "an incomplete form is not recorded");
         let filled = template
             .replace("reference: \"\"", "reference: \"T-TEMPLATE\"")
-            .replace("account: \"\"", "account: \"acme\"");
+            .replace("account: \"\"", "account: \"acme\"")
+            .replace("name: \"\"", "name: \"Jane Roe\"")
+            .replace("email: \"\"", "email: \"jane@acme.example\"");
         let path = env.write_file(&format!("{action}.yaml"), filled);
         let report = env.json(1, &["requests", "validate", path.to_str().unwrap()]);
         assert!(

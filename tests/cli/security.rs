@@ -88,12 +88,12 @@ fn whitelist_restrains_but_broad_entries_fail_and_private_ones_warn() {
     let report = env.json(0, &["security", "check", "acme"]);
     assert_eq!(status_of(&report, "whitelist-specific"), "warn");
 
-    env.ok(&["security", "whitelist", "add", "acme", "44.0.0.0/8"]);
+    env.ok(&["security", "whitelist", "add", "acme", "44.0.0.0/8", "--force"]);
     let report = env.json(1, &["security", "check", "acme"]);
     assert_eq!(status_of(&report, "whitelist-specific"), "fail");
 
-    env.ok(&["security", "whitelist", "add", "acme", "2a00::/16"]);
-    env.ok(&["security", "whitelist", "remove", "acme", "44.0.0.0/8"]);
+    env.ok(&["security", "whitelist", "add", "acme", "2a00::/16", "--force"]);
+    env.ok(&["security", "whitelist", "remove", "acme", "44.0.0.0/8", "--yes"]);
     let report = env.json(1, &["security", "check", "acme"]);
     assert_eq!(
         status_of(&report, "whitelist-specific"),

@@ -462,7 +462,7 @@ fn message_errors_exit_2() {
     // No authserv-id: there is no way to tell our headers from forged ones.
     let (_, stderr) = env.code(2, &["sender", "test", "--message", &pass]);
     assert!(
-        stderr.contains("hint: pass --authserv-id ID or set XMFAX_AUTHSERV_ID"),
+        stderr.contains("pass --authserv-id ID or set XMFAX_AUTHSERV_ID"),
         "{stderr}"
     );
     let out = env

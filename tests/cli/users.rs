@@ -88,6 +88,13 @@ fn remove_a_user() {
     ]);
     env.ok(&["users", "add", "acme", "jane@acme.com"]);
     env.code(2, &["users", "remove", "acme", "john@acme.com"]);
-    env.ok(&["users", "remove", "acme", "JANE@acme.com"]);
+    let before = env.dump();
+    let (_, stderr) = env.code(2, &["users", "remove", "acme", "JANE@acme.com"]);
+    assert!(
+        stderr.contains("--yes"),
+        "without a terminal a removal needs --yes: {stderr}"
+    );
+    assert_eq!(env.dump(), before);
+    env.ok(&["users", "remove", "acme", "JANE@acme.com", "--yes"]);
     assert_eq!(env.json(0, &["users", "list", "acme"]), serde_json::json!([]));
 }

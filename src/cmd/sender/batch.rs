@@ -257,7 +257,7 @@ fn decide_line(
         Format::Json => output::sender::batch_json_line(out, &decision)?,
         Format::Yaml => {
             out.extend_from_slice(b"---\n");
-            out.extend_from_slice(serde_yaml::to_string(&decision)?.as_bytes());
+            out.extend_from_slice(output::yaml::to_string(&decision)?.as_bytes());
         }
         Format::Table => output::sender::batch_line(out, &decision),
     }

@@ -2,6 +2,7 @@
 //! their raw values to `policy::sender`, which decides what to trust in them.
 
 use crate::policy::Problem;
+use crate::policy::auth_results::parse_authentication_results;
 use crate::policy::sender::{self, MessageSource, SenderAddress};
 use anyhow::{Context, Result, bail};
 use mail_parser::{HeaderName, MessageParser};
@@ -19,7 +20,8 @@ pub struct ReadMessage {
     pub source: MessageSource,
 }
 
-pub fn read(path: &Path, authserv_id: &str, client_ip: Option<IpAddr>) -> Result<ReadMessage> {
+/// The header block of a message file, at most 1 MiB.
+fn read_headers(path: &Path) -> Result<Vec<u8>> {
     let shown = path.display();
     let file = std::fs::File::open(path).with_context(|| format!("cannot read message {shown}"))?;
     let mut head = Vec::new();
@@ -30,7 +32,41 @@ pub fn read(path: &Path, authserv_id: &str, client_ip: Option<IpAddr>) -> Result
     if end > MAX_HEADER_BYTES {
         bail!("the headers of message {shown} are larger than 1 MiB: not a message this tool reads");
     }
-    let headers = &head[..end];
+    head.truncate(end);
+    Ok(head)
+}
+
+/// The distinct authserv-ids of a message's Authentication-Results headers, in order: what to tell
+/// someone who does not know which one is ours.
+pub fn authserv_ids(path: &Path) -> Result<Vec<String>> {
+    let headers = read_headers(path)?;
+    let message = MessageParser::new()
+        .parse_headers(&headers[..])
+        .with_context(|| format!("{} is not an email message: it has no headers", path.display()))?;
+    let mut ids: Vec<String> = Vec::new();
+    for header in message
+        .headers()
+        .iter()
+        .filter(|h| h.name == HeaderName::AuthenticationResults)
+    {
+        let raw = headers
+            .get(header.offset_start as usize..header.offset_end as usize)
+            .unwrap_or_default();
+        let Some(Ok(parsed)) = sender::header_text(raw).map(|text| parse_authentication_results(&text))
+        else {
+            continue;
+        };
+        if !parsed.authserv_id.is_empty() && !ids.contains(&parsed.authserv_id) {
+            ids.push(parsed.authserv_id);
+        }
+    }
+    Ok(ids)
+}
+
+pub fn read(path: &Path, authserv_id: &str, client_ip: Option<IpAddr>) -> Result<ReadMessage> {
+    let shown = path.display();
+    let head = read_headers(path)?;
+    let headers = &head[..];
     let message = MessageParser::new()
         .parse_headers(headers)
         .filter(|m| !m.headers().is_empty())
