@@ -246,8 +246,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<Outcome> {
         } else if args.dry_run {
             "checked"
         } else {
-            report.import_id = Some(write(tx, &review, &report)?);
-            super::dns::apply_proof_import(tx, &proofs)?;
+            report.import_id = Some(write(tx, &review, &proofs, &report)?);
             "imported"
         };
         Ok(report)
@@ -354,7 +353,12 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
 
 /// Writes an import the review accepted, with its record and summary audit row; returns the import's
 /// ID. Deletions come first so that addresses and domains can move between accounts.
-fn write(tx: &mut Tx<'_>, review: &Review<'_>, report: &ImportReport) -> Result<i64> {
+fn write(
+    tx: &mut Tx<'_>,
+    review: &Review<'_>,
+    proofs: &super::dns::ProofImport,
+    report: &ImportReport,
+) -> Result<i64> {
     tx.prepare_bulk_write(IMPORT_CACHE_KIB)?;
     let counts = serde_json::to_value(report.counts)?;
     let import_id = tx.insert_import(&report.file, &report.sha256, &counts)?;
@@ -406,6 +410,8 @@ fn write(tx: &mut Tx<'_>, review: &Review<'_>, report: &ImportReport) -> Result<
     if rebuild {
         tx.create_domain_indexes()?;
     }
+    // Before the summary audit row, which records the configuration digest after every change.
+    super::dns::apply_proof_import(tx, proofs)?;
     tx.audit(
         "import",
         None,

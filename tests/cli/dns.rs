@@ -632,7 +632,7 @@ fn security_check_dns_adds_domain_control_and_viability_per_trusted_domain() {
             "--certified-by",
             "Jane Roe",
             "--certified-on",
-            "2026-01-01",
+            super::common::today(),
         ]);
     }
     let token = env.json(0, &["domains", "challenge", "acme", "good.test"])["token"]
