@@ -445,6 +445,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'The approved signed request form that certifies these domains')
             [CompletionResult]::new('--certified-by', '--certified-by', [CompletionResultType]::ParameterName, 'Who certified that the domains belong to the customer')
             [CompletionResult]::new('--certified-on', '--certified-on', [CompletionResultType]::ParameterName, 'When they certified it')
+            [CompletionResult]::new('--max-age-days', '--max-age-days', [CompletionResultType]::ParameterName, 'A certification (or a request''s signature) older than this many days is expired')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -494,6 +495,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--include-subdomains', '--include-subdomains', [CompletionResultType]::ParameterName, 'Check them as a grant that includes subdomains (adds the public-suffix-below check)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
@@ -601,7 +603,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Print a commented form for the customer to fill in and sign')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
-            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -703,7 +705,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Print a commented form for the customer to fill in and sign')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
-            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -798,6 +800,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;import' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: from the extension: .yaml/.yml, .json, .csv]')
+            [CompletionResult]::new('--max-age-days', '--max-age-days', [CompletionResultType]::ParameterName, 'A certification (or a request''s signature) older than this many days is expired')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -826,7 +829,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one audit event with its full details')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back')
+            [CompletionResult]::new('head', 'head', [CompletionResultType]::ParameterValue, 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -862,6 +866,21 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;audit;verify' {
+            [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'A head hash recorded earlier (`xmfax audit head`): also prove the store still descends from it (exit 1 when no row of the chain has this hash)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'xmfax;audit;head' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
@@ -878,7 +897,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;audit;help' {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one audit event with its full details')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back')
+            [CompletionResult]::new('head', 'head', [CompletionResultType]::ParameterValue, 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -889,6 +909,9 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;audit;help;verify' {
+            break
+        }
+        'xmfax;audit;help;head' {
             break
         }
         'xmfax;audit;help;help' {
@@ -1100,7 +1123,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Print a commented form for the customer to fill in and sign')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)')
-            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List processed requests, oldest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons')
             break
@@ -1139,7 +1162,8 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         'xmfax;help;audit' {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show audit events, one line each, the newest last')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one audit event with its full details')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back')
+            [CompletionResult]::new('head', 'head', [CompletionResultType]::ParameterValue, 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store')
             break
         }
         'xmfax;help;audit;log' {
@@ -1149,6 +1173,9 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             break
         }
         'xmfax;help;audit;verify' {
+            break
+        }
+        'xmfax;help;audit;head' {
             break
         }
         'xmfax;help;settings' {

@@ -91,6 +91,9 @@ _xmfax() {
             xmfax__subcmd__accounts__subcmd__help,show)
                 cmd="xmfax__subcmd__accounts__subcmd__help__subcmd__show"
                 ;;
+            xmfax__subcmd__audit,head)
+                cmd="xmfax__subcmd__audit__subcmd__head"
+                ;;
             xmfax__subcmd__audit,help)
                 cmd="xmfax__subcmd__audit__subcmd__help"
                 ;;
@@ -102,6 +105,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__audit,verify)
                 cmd="xmfax__subcmd__audit__subcmd__verify"
+                ;;
+            xmfax__subcmd__audit__subcmd__help,head)
+                cmd="xmfax__subcmd__audit__subcmd__help__subcmd__head"
                 ;;
             xmfax__subcmd__audit__subcmd__help,help)
                 cmd="xmfax__subcmd__audit__subcmd__help__subcmd__help"
@@ -216,6 +222,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help__subcmd__accounts,show)
                 cmd="xmfax__subcmd__help__subcmd__accounts__subcmd__show"
+                ;;
+            xmfax__subcmd__help__subcmd__audit,head)
+                cmd="xmfax__subcmd__help__subcmd__audit__subcmd__head"
                 ;;
             xmfax__subcmd__help__subcmd__audit,log)
                 cmd="xmfax__subcmd__help__subcmd__audit__subcmd__log"
@@ -809,7 +818,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version log show verify help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version log show verify head help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -838,9 +847,53 @@ _xmfax() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        xmfax__subcmd__audit__subcmd__help)
-            opts="log show verify help"
+        xmfax__subcmd__audit__subcmd__head)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__audit__subcmd__help)
+            opts="log show verify head help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__audit__subcmd__help__subcmd__head)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -977,12 +1030,16 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__audit__subcmd__verify)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --expect --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --expect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1067,7 +1124,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__add)
-            opts="-o -y -h -V --request --certified-by --certified-on --include-subdomains --dry-run --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --request --certified-by --certified-on --include-subdomains --max-age-days --dry-run --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1082,6 +1139,10 @@ _xmfax() {
                     return 0
                     ;;
                 --certified-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1139,7 +1200,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__domains__subcmd__check)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --include-subdomains --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1571,8 +1632,22 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__audit)
-            opts="log show verify"
+            opts="log show verify head"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__audit__subcmd__head)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2131,7 +2206,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__import)
-            opts="-o -y -h -V --format --dry-run --db --agent --output --yes --no-input --help --version"
+            opts="-o -y -h -V --format --max-age-days --dry-run --db --agent --output --yes --no-input --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2139,6 +2214,10 @@ _xmfax() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "yaml json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-age-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)

@@ -398,6 +398,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --request 'The approved signed request form that certifies these domains'
             cand --certified-by 'Who certified that the domains belong to the customer'
             cand --certified-on 'When they certified it'
+            cand --max-age-days 'A certification (or a request''s signature) older than this many days is expired'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -444,6 +445,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --include-subdomains 'Check them as a grant that includes subdomains (adds the public-suffix-below check)'
             cand -y 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
             cand --yes 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
             cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
@@ -538,7 +540,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand template 'Print a commented form for the customer to fill in and sign'
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
-            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
             cand list 'List processed requests, oldest first'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -633,7 +635,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand template 'Print a commented form for the customer to fill in and sign'
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
-            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
             cand list 'List processed requests, oldest first'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -714,6 +716,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;import'= {
             cand --format 'Input format [default: from the extension: .yaml/.yml, .json, .csv]'
+            cand --max-age-days 'A certification (or a request''s signature) older than this many days is expired'
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -741,7 +744,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
             cand log 'Show audit events, one line each, the newest last'
             cand show 'Show one audit event with its full details'
-            cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+            cand verify 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back'
+            cand head 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;audit;log'= {
@@ -774,6 +778,20 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;audit;verify'= {
+            cand --expect 'A head hash recorded earlier (`xmfax audit head`): also prove the store still descends from it (exit 1 when no row of the chain has this hash)'
+            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+            cand --yes 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;audit;head'= {
             cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -789,7 +807,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;audit;help'= {
             cand log 'Show audit events, one line each, the newest last'
             cand show 'Show one audit event with its full details'
-            cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+            cand verify 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back'
+            cand head 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;audit;help;log'= {
@@ -797,6 +816,8 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;audit;help;show'= {
         }
         &'xmfax;audit;help;verify'= {
+        }
+        &'xmfax;audit;help;head'= {
         }
         &'xmfax;audit;help;help'= {
         }
@@ -971,7 +992,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand template 'Print a commented form for the customer to fill in and sign'
             cand new 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
             cand validate 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
-            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+            cand process 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
             cand list 'List processed requests, oldest first'
             cand show 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
         }
@@ -999,13 +1020,16 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;audit'= {
             cand log 'Show audit events, one line each, the newest last'
             cand show 'Show one audit event with its full details'
-            cand verify 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+            cand verify 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax''s back'
+            cand head 'Print the chain''s head (sequence, hash, configuration digest), to keep outside the store'
         }
         &'xmfax;help;audit;log'= {
         }
         &'xmfax;help;audit;show'= {
         }
         &'xmfax;help;audit;verify'= {
+        }
+        &'xmfax;help;audit;head'= {
         }
         &'xmfax;help;settings'= {
             cand set 'Change a setting of this store (audited)'

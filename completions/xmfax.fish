@@ -249,6 +249,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and not __fish_seen
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l request -d 'The approved signed request form that certifies these domains' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l certified-by -d 'Who certified that the domains belong to the customer' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l certified-on -d 'When they certified it' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l max-age-days -d 'A certification (or a request\'s signature) older than this many days is expired' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -284,6 +285,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_sub
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l include-subdomains -d 'Check them as a grant that includes subdomains (adds the public-suffix-below check)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand domains; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
@@ -341,7 +343,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_see
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "template" -d 'Print a commented form for the customer to fill in and sign'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "list" -d 'List processed requests, oldest first'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and not __fish_seen_subcommand_from template new validate process list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -414,7 +416,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "template" -d 'Print a commented form for the customer to fill in and sign'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "list" -d 'List processed requests, oldest first'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand requests; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -484,6 +486,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand export" -s V -l version -d '
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l format -d 'Input format [default: from the extension: .yaml/.yml, .json, .csv]' -r -f -a "yaml\t'An export document in YAML'
 json\t'An export document in JSON'
 csv\t'Trusted domains, one per row, with a header line'"
+complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l max-age-days -d 'A certification (or a request\'s signature) older than this many days is expired' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -494,19 +497,20 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s y -l yes -d 'Answ
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c xmfax -n "__fish_xmfax_using_subcommand import" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -s h -l help -d 'Print help'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -f -a "log" -d 'Show audit events, one line each, the newest last'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -f -a "show" -d 'Show one audit event with its full details'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "log" -d 'Show audit events, one line each, the newest last'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "show" -d 'Show one audit event with its full details'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and not __fish_seen_subcommand_from log show verify head help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l account -d 'Only events about this account' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l limit -d 'Show the newest N events' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from log" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
@@ -528,6 +532,7 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l expect -d 'A head hash recorded earlier (`xmfax audit head`): also prove the store still descends from it (exit 1 when no row of the chain has this hash)' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
@@ -537,9 +542,19 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show audit events, one line each, the newest last'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one audit event with its full details'
-complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
+complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
 complete -c xmfax -n "__fish_xmfax_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_seen_subcommand_from set list help" -l db -d 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and not __fish_seen_subcommand_from set list help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
@@ -628,12 +643,13 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "template" -d 'Print a commented form for the customer to fill in and sign'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "new" -d 'Fill in a form by answering questions (needs a terminal); prints it or writes it to --out'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "validate" -d 'Check a form on its own and against the store, changing nothing (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved or already processed, 1 refused)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "process" -d 'Run every check, then approve the form and apply its changes, or refuse it; either way the request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "list" -d 'List processed requests, oldest first'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from requests" -f -a "show" -d 'Show a processed request: the form as received, its SHA-256, the outcome and its reasons'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from sender" -f -a "test" -d 'Decide whether a sender may fax through an account, exactly as the email-to-fax gateway would, and explain why (exit 1 when refused)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "log" -d 'Show audit events, one line each, the newest last'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Show one audit event with its full details'
-complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain: exit 1 naming the first broken row if any row was edited, deleted or inserted'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Verify the hash chain and the configuration: exit 1 naming the first broken row, or each table changed behind xmfax\'s back'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "head" -d 'Print the chain\'s head (sequence, hash, configuration digest), to keep outside the store'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "set" -d 'Change a setting of this store (audited)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "list" -d 'Show every setting and its value'

@@ -3,8 +3,9 @@
 use super::{Ctx, Outcome, account_candidates, request_candidates};
 use crate::model::TrustedDomain;
 use crate::output::{self, Block, Tabular};
-use crate::policy::domain::{self, Certification, Holder};
-use crate::policy::{Problem, security};
+use crate::policy::certification::{self, RequestFacts, Rules, Wording};
+use crate::policy::domain::{self, Certification, Given, Holder};
+use crate::policy::{Problem, form, security};
 use crate::store::{Db, Tx};
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -30,6 +31,9 @@ pub enum DomainsCommand {
         /// Domains to check, as the customer wrote them
         #[arg(required = true, value_name = "DOMAIN")]
         domains: Vec<String>,
+        /// Check them as a grant that includes subdomains (adds the public-suffix-below check)
+        #[arg(long)]
+        include_subdomains: bool,
     },
     /// Issue a token the customer publishes in DNS to prove control of a domain (valid 30 days)
     Challenge(super::dns::ChallengeArgs),
@@ -62,6 +66,9 @@ pub struct AddArgs {
     /// Also trust every subdomain (mail.acme.com under acme.com)
     #[arg(long)]
     include_subdomains: bool,
+    /// A certification (or a request's signature) older than this many days is expired
+    #[arg(long, value_name = "N", default_value_t = form::DEFAULT_MAX_AGE_DAYS)]
+    max_age_days: u32,
     /// Run every check and report, but change nothing
     #[arg(long)]
     dry_run: bool,
@@ -121,10 +128,14 @@ pub struct NewDomains<'a> {
     pub inputs: &'a [String],
     pub include_subdomains: bool,
     pub certification: Option<&'a Certification>,
-    /// Who adds them and when (recorded on each domain), and today's date for the certification check.
+    /// The request reference given as the certification, with what the store has under it
+    /// (`domains add --request`): each domain must be one the form certifies.
+    pub request: Option<(&'a str, Option<&'a RequestFacts>)>,
+    /// Who adds them and when (recorded on each domain).
     pub agent: &'a str,
     pub now: &'a str,
-    pub today: NaiveDate,
+    /// Today's date and the maximum age of a certification.
+    pub rules: Rules,
 }
 
 /// Checks every input domain for the account and plans the additions. Nothing is written.
@@ -134,16 +145,17 @@ pub fn plan_additions(db: &Db<'_>, new: &NewDomains<'_>) -> Result<AdditionPlan>
         inputs,
         include_subdomains,
         certification,
+        request,
         agent,
         now,
-        today,
+        rules,
     } = *new;
     let report = super::security::check_report(db, account)?;
     let failing = security::failing(&report.checks);
     let mut plan = AdditionPlan::default();
     let mut seen = std::collections::HashSet::new();
     for input in inputs {
-        let assessment = domain::assess(input);
+        let assessment = domain::assess_grant(input, include_subdomains);
         let Some(normalized) = assessment.domain else {
             plan.refused.push(Refusal {
                 domain: input.trim().to_string(),
@@ -165,12 +177,23 @@ pub fn plan_additions(db: &Db<'_>, new: &NewDomains<'_>) -> Result<AdditionPlan>
         }
         let holders = holders_of(db, &normalized.ascii, include_subdomains)?;
         let mut problems = assessment.problems;
+        let request_refusal = request.and_then(|(reference, facts)| {
+            certification::request_problem(
+                reference,
+                facts,
+                account,
+                &normalized.ascii,
+                include_subdomains,
+                rules,
+            )
+        });
+        let given = match (&request_refusal, certification) {
+            (Some(refusal), _) => Given::Refused(refusal),
+            (None, Some(c)) => Given::Certified(c),
+            (None, None) => Given::Missing,
+        };
         problems.extend(domain::account_problems(
-            account,
-            &holders,
-            certification,
-            &failing,
-            today,
+            account, &holders, given, &failing, rules,
         ));
         if problems.is_empty() {
             plan.added.push(TrustedDomain {
@@ -275,7 +298,10 @@ pub fn run(ctx: &Ctx, command: DomainsCommand) -> Result<Outcome> {
         DomainsCommand::Add(args) => add(ctx, args),
         DomainsCommand::Remove(args) => remove(ctx, args),
         DomainsCommand::List { account } => list(ctx, account.as_deref()),
-        DomainsCommand::Check { domains } => check(ctx, &domains),
+        DomainsCommand::Check {
+            domains,
+            include_subdomains,
+        } => check(ctx, &domains, include_subdomains),
         DomainsCommand::Challenge(args) => super::dns::challenge(ctx, args),
         DomainsCommand::Prove(args) => super::dns::prove(ctx, args),
         DomainsCommand::Inspect(args) => super::dns::inspect(ctx, args),
@@ -293,19 +319,28 @@ fn add(ctx: &Ctx, mut args: AddArgs) -> Result<Outcome> {
     if args.domains.is_empty() {
         bail!("missing DOMAIN: name at least one domain to trust for account {account:?}\n{usage}");
     }
-    let today = ctx.now.date_naive();
+    let rules = Rules {
+        today: ctx.now.date_naive(),
+        max_age_days: args.max_age_days,
+        wording: Wording::Options,
+    };
     let now = crate::store::timestamp(ctx.now);
     let report = store.write(&ctx.agent, ctx.now, |tx| {
         tx.db().require_account(&account)?;
-        let certification = certification_of(&tx.db(), &account, &args)?;
+        let facts = match &args.request {
+            Some(reference) => tx.db().request_facts(reference.trim())?,
+            None => None,
+        };
+        let certification = certification_of(&args, facts.as_ref());
         let new = NewDomains {
             account: &account,
             inputs: &args.domains,
             include_subdomains: args.include_subdomains,
             certification: certification.as_ref(),
+            request: args.request.as_deref().map(|r| (r.trim(), facts.as_ref())),
             agent: &ctx.agent,
             now: &now,
-            today,
+            rules,
         };
         let mut plan = plan_additions(&tx.db(), &new)?;
         if !plan.refused.is_empty() {
@@ -327,43 +362,17 @@ fn add(ctx: &Ctx, mut args: AddArgs) -> Result<Outcome> {
     Ok(Outcome::from_verdict(report.refused.is_empty()))
 }
 
-/// The certification for `domains add`: given on the command line, or taken from an approved request.
-fn certification_of(db: &Db<'_>, account: &str, args: &AddArgs) -> Result<Option<Certification>> {
+/// The certification for `domains add`: given on the command line, or the signature of the request
+/// given (whether that request may certify each domain is judged per domain).
+fn certification_of(args: &AddArgs, request: Option<&RequestFacts>) -> Option<Certification> {
     if let (Some(by), Some(on)) = (&args.certified_by, args.certified_on) {
-        return Ok(Some(Certification {
+        return Some(Certification {
             certified_by: by.clone(),
             certified_on: on,
             request: None,
-        }));
+        });
     }
-    let Some(reference) = &args.request else {
-        return Ok(None);
-    };
-    let Some(request) = db.approved_request(reference)? else {
-        bail!(
-            "request {reference:?} is not an approved request in this store\nhint: `xmfax requests list --status approved`"
-        );
-    };
-    if request.account != account {
-        bail!(
-            "request {reference:?} was made for account {:?}, not {account:?}",
-            request.account
-        );
-    }
-    let signed_on = request
-        .signed_on
-        .as_deref()
-        .map(parse_date)
-        .transpose()
-        .map_err(anyhow::Error::msg)?;
-    Ok(match (request.signed_by, signed_on) {
-        (Some(by), Some(on)) => Some(Certification {
-            certified_by: by,
-            certified_on: on,
-            request: Some(request.reference),
-        }),
-        _ => None,
-    })
+    request.and_then(RequestFacts::certification)
 }
 
 /// On a terminal, asks for what the command line left out; never prompts otherwise.
@@ -498,12 +507,12 @@ pub struct DomainVerdict {
     reasons: Vec<Problem>,
 }
 
-fn check(ctx: &Ctx, inputs: &[String]) -> Result<Outcome> {
+fn check(ctx: &Ctx, inputs: &[String], include_subdomains: bool) -> Result<Outcome> {
     let store = ctx.read_store()?;
     let db = store.db();
     let mut verdicts = Vec::new();
     for input in inputs {
-        let assessment = domain::assess(input);
+        let assessment = domain::assess_grant(input, include_subdomains);
         let mut reasons = assessment.problems;
         let mut trusted_by = None;
         if let Some(normalized) = &assessment.domain {

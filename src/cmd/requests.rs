@@ -6,6 +6,7 @@ use super::{Ctx, Outcome, account_candidates, request_candidates};
 use crate::model::{Account, Request, RequestChanges, RequestReason, RequestRecord};
 use crate::output::{self, Block, Tabular};
 use crate::policy::account::normalize_user_address;
+use crate::policy::certification::{Rules, Wording};
 use crate::policy::form::{
     self, AccountFacts, Action, Certifications, Form, FormVersion, Reason, Requester, RestraintMethod,
     Signature, Trusted,
@@ -40,7 +41,7 @@ pub enum RequestsCommand {
     /// (exit 0 it would be approved, 1 it would be refused, 2 it cannot be read)
     Validate(FormArgs),
     /// Run every check, then approve the form and apply its changes, or refuse it; either way the
-    /// request is recorded (exit 0 approved or already processed, 1 refused)
+    /// request is recorded (exit 0 approved, 1 refused; the same form again reports its recorded outcome)
     Process(ProcessArgs),
     /// List processed requests, oldest first
     List {
@@ -156,8 +157,10 @@ struct ProcessReport {
     reference: String,
     account: String,
     action: String,
-    /// `approved`, `refused` or `already-processed`.
+    /// `approved` or `refused`; for a form processed before, as it was recorded then.
     status: &'static str,
+    /// True when this very form (same SHA-256) was processed before: nothing was changed or recorded.
+    already_processed: bool,
     reasons: Vec<RequestReason>,
     changes: RequestChanges,
     #[serde(skip)]
@@ -229,7 +232,7 @@ fn judge(
             RequestChanges::default()
         }
         Some(account) => tx.tentatively(|tx| {
-            let (changes, account_reasons) = apply_form(ctx, tx, form, &account)?;
+            let (changes, account_reasons) = apply_form(ctx, tx, form, &account, max_age_days)?;
             reasons.extend(account_reasons);
             if form.action.trusts_domains() && super::dns::dns_proof_required(&tx.db(), require_dns_proof)? {
                 reasons.extend(super::dns::missing_proof_reasons(
@@ -268,6 +271,7 @@ fn judge(
         account: request.account,
         action: request.action,
         status: if approved { "approved" } else { "refused" },
+        already_processed: false,
         reasons: request.reasons,
         changes: request.changes,
         mode,
@@ -323,6 +327,7 @@ fn apply_form(
     tx: &mut Tx<'_>,
     form: &Form,
     account: &Account,
+    max_age_days: u32,
 ) -> Result<(RequestChanges, Vec<Reason>)> {
     let (mut reasons, removed) = {
         let db = tx.db();
@@ -364,9 +369,14 @@ fn apply_form(
             inputs: form.domains(),
             include_subdomains: form.include_subdomains(),
             certification: certification.as_ref(),
+            request: None,
             agent: &ctx.agent,
             now: &now,
-            today: ctx.now.date_naive(),
+            rules: Rules {
+                today: ctx.now.date_naive(),
+                max_age_days,
+                wording: Wording::Options,
+            },
         };
         let plan = plan_additions(&tx.db(), &new)?;
         reasons.extend(form::domain_reasons(
@@ -387,7 +397,12 @@ fn already_processed(request: Request, mode: Mode) -> ProcessReport {
         reference: request.reference.clone(),
         account: request.account.clone(),
         action: request.action.clone(),
-        status: "already-processed",
+        status: if request.status == "approved" {
+            "approved"
+        } else {
+            "refused"
+        },
+        already_processed: true,
         reasons: request.reasons.clone(),
         changes: request.changes.clone(),
         mode,
@@ -414,13 +429,24 @@ impl Tabular for ProcessReport {
             blank(&self.account, "(none given)")
         );
         if let Some(previous) = &self.previous {
-            return vec![
-                Block::Title(format!("{heading}: ALREADY PROCESSED")),
+            let mut blocks = vec![
+                Block::Title(format!(
+                    "{heading}: already processed, {}",
+                    self.status.to_uppercase()
+                )),
                 Block::Line(format!(
                     "This very form was {} on {} by {}; nothing changed. `xmfax requests show {}` shows the record.",
                     previous.status, previous.processed_at, previous.processed_by, self.reference
                 )),
             ];
+            if self.status == "refused" {
+                blocks.push(output::reason_rows(&self.reasons, "(no reasons)"));
+                blocks.push(Block::Line(format!(
+                    "hint: to resubmit, have the customer correct and sign the form under a new reference (not {}), then process it",
+                    self.reference
+                )));
+            }
+            return blocks;
         }
         let judged_only = self.mode != Mode::Process;
         if self.status == "refused" {

@@ -9,6 +9,7 @@ use super::{Ctx, Outcome, account_candidates};
 use crate::model::Account;
 use crate::model::transfer::{DOCUMENT_VERSION, ExportDocument, ImportCounts};
 use crate::output::{self, Block, Tabular};
+use crate::policy::certification::{Rules, Wording};
 use crate::policy::import::{Batch, LineProblem, Review, StoredAccount};
 use crate::store::{Db, Tx};
 use anyhow::{Context, Result, bail};
@@ -44,6 +45,9 @@ pub struct ImportArgs {
     /// Input format [default: from the extension: .yaml/.yml, .json, .csv]
     #[arg(long, value_enum)]
     format: Option<InputFormat>,
+    /// A certification (or a request's signature) older than this many days is expired
+    #[arg(long, value_name = "N", default_value_t = crate::policy::form::DEFAULT_MAX_AGE_DAYS)]
+    max_age_days: u32,
     /// Run every check and report what would change, but write nothing
     #[arg(long)]
     dry_run: bool,
@@ -204,13 +208,17 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<Outcome> {
     let (batch, sha256) = read_input(format, source::Hashing::new(source, reading.clone()))?;
     reading.finish_and_clear();
 
-    let today = ctx.now.date_naive();
+    let rules = Rules {
+        today: ctx.now.date_naive(),
+        max_age_days: args.max_age_days,
+        wording: Wording::Columns,
+    };
     let now = crate::store::timestamp(ctx.now);
     let mut store = ctx.open_store()?;
     let report = store.write(&ctx.agent, ctx.now, |tx| {
         let mut review = batch.review();
         load_store(&tx.db(), &batch, &mut review)?;
-        review.finish(&now, today);
+        review.finish(&now, rules);
         let proofs = super::dns::plan_proof_import(&tx.db(), &batch)?;
         review.counts.dns_proofs = proofs.counts;
         let mut report = ImportReport {
@@ -316,13 +324,13 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
         }
     }
     // Only the references the file names: a store's whole history of forms need not be in memory.
-    let mut approved = std::collections::HashMap::new();
+    let mut requests = std::collections::HashMap::new();
     for reference in batch.request_references() {
-        if let Some(request) = db.approved_request(reference)? {
-            approved.insert(reference.to_string(), request.account);
+        if let Some(facts) = db.request_facts(reference)? {
+            requests.insert(reference.to_string(), facts);
         }
     }
-    review.set_approved_requests(approved);
+    review.set_requests(requests);
     for (ix, user) in batch.file_users() {
         if let Some(holder) = db.user_account(&user.key)? {
             review.stored_user_holder(ix, user, &holder);

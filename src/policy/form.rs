@@ -410,7 +410,7 @@ pub fn reference_reused(reference: &str, processed_at: &str) -> Reason {
     Reason::new(
         "reference-reused",
         format!(
-            "reference {reference} was already used by a different form (processed {processed_at}); a new request needs a new reference"
+            "reference {reference} was already used by a different form (processed {processed_at}); a new request needs a new reference. hint: to resubmit a corrected form, give it a reference never used before (e.g. {reference}-2) in its `reference:` field, have it signed again, and process that file; the first form stays on record under {reference}"
         ),
     )
 }

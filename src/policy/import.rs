@@ -8,7 +8,8 @@
 //! on the later one; a conflict with the store on the file's row.
 
 use super::Problem;
-use super::domain::{self, Certification, Holder};
+use super::certification::{self, RequestFacts, Rules};
+use super::domain::{self, Certification, Given, Holder};
 use super::security::{self, SecuritySettings};
 use crate::model::transfer::{ImportCounts, KindCounts};
 use crate::model::{Account, Region, User};
@@ -559,7 +560,7 @@ impl Batch {
             uncertified: vec![Vec::new(); self.accounts.len()],
             failing: vec![Vec::new(); self.accounts.len()],
             holders,
-            approved_requests: std::collections::HashMap::new(),
+            requests: std::collections::HashMap::new(),
             store_covering: HashMap::default(),
             removed: Vec::new(),
             cursor: 0,
@@ -583,8 +584,8 @@ pub struct Review<'b> {
     failing: Vec<Vec<(&'static str, String)>>,
     /// Conflicting holders found per row (index into the batch's rows).
     holders: HashMap<u32, Vec<Holder>>,
-    /// The store's approved requests: reference → account.
-    approved_requests: std::collections::HashMap<String, String>,
+    /// What the store has under each request reference the file gives (absent: unknown).
+    requests: std::collections::HashMap<String, RequestFacts>,
     /// Trusted domains the store keeps that include subdomains: name → account.
     store_covering: HashMap<Box<str>, Box<str>>,
     /// Stored domains of replaced lists that the file leaves out.
@@ -608,10 +609,10 @@ impl<'b> Review<'b> {
         self.stored[ix as usize].is_some()
     }
 
-    /// Records which of the file's request references are approved requests in the store, and of
-    /// which account (reference → account); rows may give them as their certification.
-    pub fn set_approved_requests(&mut self, approved: std::collections::HashMap<String, String>) {
-        self.approved_requests = approved;
+    /// Records what the store has under the file's request references (reference → facts; a
+    /// reference the store does not have is left out); rows may give them as their certification.
+    pub fn set_requests(&mut self, requests: std::collections::HashMap<String, RequestFacts>) {
+        self.requests = requests;
     }
 
     /// Records the store's users of an account whose users the file replaces.
@@ -713,8 +714,8 @@ impl<'b> Review<'b> {
     }
 
     /// Judges every row as the store will be after the import, and counts the changes.
-    /// `now` stamps created or changed accounts; `today` bounds certification dates.
-    pub fn finish(&mut self, now: &str, today: NaiveDate) {
+    /// `now` stamps created or changed accounts; `rules` bound certification dates.
+    pub fn finish(&mut self, now: &str, rules: Rules) {
         self.plan_accounts(now);
         self.find_covering_conflicts();
         let batch = self.batch;
@@ -761,17 +762,22 @@ impl<'b> Review<'b> {
                 } else {
                     self.holders.remove(&(ix as u32)).unwrap_or_default()
                 };
-                problems.extend(domain::account_problems(
-                    id,
-                    &row_holders,
-                    certification.as_ref(),
-                    failing,
-                    today,
-                ));
-                if let Some(reference) = batch.text(row.request) {
-                    let approved_for = self.approved_requests.get(reference).map(String::as_str);
-                    problems.extend(domain::request_problem(reference, id, approved_for));
-                }
+                let request_refusal = batch.text(row.request).and_then(|reference| {
+                    certification::request_problem(
+                        reference,
+                        self.requests.get(reference),
+                        id,
+                        batch.name(row),
+                        row.include_subdomains,
+                        rules,
+                    )
+                });
+                let given = match (&request_refusal, certification.as_ref()) {
+                    (Some(refusal), _) => Given::Refused(refusal),
+                    (None, Some(c)) => Given::Certified(c),
+                    (None, None) => Given::Missing,
+                };
+                problems.extend(domain::account_problems(id, &row_holders, given, failing, rules));
             }
             for problem in problems {
                 self.problems.push(u64::from(row.line), problem);
@@ -1212,11 +1218,24 @@ mod tests {
         fn run(mut self, stored: &[(&str, &str, bool)]) -> Outcome {
             self.batch.seal();
             let mut review = self.batch.review();
-            review.set_approved_requests(
-                [("REQ-ACME", "acme"), ("REQ-BETA", "beta")]
-                    .into_iter()
-                    .map(|(reference, account)| (reference.to_string(), account.to_string()))
-                    .collect(),
+            let form = |account: &str, domain: &str| {
+                format!(
+                    "xmfax_form: trusted-domains/v1\nreference: R\naccount: {account}\naction: add\n\
+                     domains: [{domain}]\nsignature: {{signed_by: Jane Roe, title: CIO, signed_on: 2026-11-20}}\n"
+                )
+            };
+            review.set_requests(
+                [
+                    ("REQ-ACME", "acme", "approved", "mine.example"),
+                    ("REQ-BETA", "beta", "approved", "theirs.example"),
+                    ("REQ-REFUSED", "acme", "refused", "refused.example"),
+                ]
+                .into_iter()
+                .map(|(reference, account, status, domain)| {
+                    let facts = RequestFacts::from_record(reference, account, status, &form(account, domain));
+                    (reference.to_string(), facts)
+                })
+                .collect(),
             );
             for (id, secured) in &self.secured {
                 let ix = self.batch.lookup_account(id).unwrap();
@@ -1234,7 +1253,12 @@ mod tests {
                     request: None,
                 });
             }
-            review.finish("2026-11-27T00:00:00Z", today());
+            let rules = Rules {
+                today: today(),
+                max_age_days: 90,
+                wording: certification::Wording::Columns,
+            };
+            review.finish("2026-11-27T00:00:00Z", rules);
             Outcome {
                 problems: review
                     .listed_problems()
@@ -1328,8 +1352,20 @@ mod tests {
         f.row_with_request(2, "acme", "mine.example", false, Some("REQ-ACME"));
         f.row_with_request(3, "acme", "theirs.example", false, Some("REQ-BETA"));
         f.row_with_request(4, "acme", "unknown.example", false, Some("REQ-NONE"));
+        f.row_with_request(5, "acme", "other.example", false, Some("REQ-ACME"));
+        f.row_with_request(6, "acme", "refused.example", false, Some("REQ-REFUSED"));
+        f.row_with_request(7, "acme", "www.mine.example", true, Some("REQ-ACME"));
         let out = f.run(&[]);
-        assert_eq!(out.problems, [(3, "no-certification"), (4, "no-certification")]);
+        assert_eq!(
+            out.problems,
+            [
+                (3, "request-other-account"),
+                (4, "request-unknown"),
+                (5, "not-on-request"),
+                (6, "request-not-approved"),
+                (7, "not-on-request"),
+            ]
+        );
     }
 
     #[test]
@@ -1437,7 +1473,14 @@ mod tests {
         review.stored_user_holder(acme, &user(2, "jane@acme.example"), "gamma");
         // Registered in delta, which the file leaves alone: refused.
         review.stored_user_holder(acme, &user(3, "max@acme.example"), "delta");
-        review.finish("2026-11-27T00:00:00Z", today());
+        review.finish(
+            "2026-11-27T00:00:00Z",
+            Rules {
+                today: today(),
+                max_age_days: 90,
+                wording: certification::Wording::Columns,
+            },
+        );
         let problems: Vec<(u64, &str)> = review
             .listed_problems()
             .into_iter()

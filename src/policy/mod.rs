@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod auth_results;
+pub mod certification;
 pub mod dns;
 pub mod domain;
 pub mod form;

@@ -550,10 +550,19 @@ fn basis<'a>(
         Some(requested) => format!("account {requested}"),
         None => "any account".to_string(),
     };
+    // Never advise a signed form for a domain no form could make trusted; say why instead.
+    let advice = match super::domain::never_certifiable(ascii) {
+        None => "register the sender as a user, or have the customer request the domain with a signed form"
+            .to_string(),
+        Some(never) => format!(
+            "register the sender as a user; {ascii} can never be a trusted domain ({}: {})",
+            never.code, never.message
+        ),
+    };
     Err(Problem::new(
         NOT_REGISTERED_OR_TRUSTED,
         format!(
-            "{} is not a registered user of {whose}, and {ascii} is not a trusted domain of {whose}: register the sender as a user, or have the customer request the domain with a signed form.",
+            "{} is not a registered user of {whose}, and {ascii} is not a trusted domain of {whose}: {advice}.",
             address.key
         ),
     ))

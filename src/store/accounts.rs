@@ -1,5 +1,6 @@
 //! SQL for accounts, their registered users and their email-to-fax security settings.
 
+use super::config::ConfigTable;
 use super::{Db, Tx};
 use crate::model::{Account, Region, User, WhitelistEntry};
 use crate::policy::security::SecuritySettings;
@@ -106,8 +107,8 @@ impl Db<'_> {
 
 impl Tx<'_> {
     pub fn insert_account(&mut self, account: &Account) -> Result<()> {
-        let inserted = self.tx.execute(
-            &format!("INSERT INTO accounts ({ACCOUNT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING"),
+        let inserted = self.insert_row(
+            ConfigTable::Accounts,
             params![
                 account.id,
                 account.name,
@@ -120,6 +121,7 @@ impl Tx<'_> {
                 account.created_at,
                 account.updated_at
             ],
+            true,
         )?;
         if inserted == 0 {
             bail!(
@@ -132,9 +134,11 @@ impl Tx<'_> {
     }
 
     pub fn update_account(&mut self, account: &Account) -> Result<()> {
-        self.tx.execute(
-            "UPDATE accounts SET name = ?2, fax_number = ?3, region = ?4, profile = ?5, language = ?6,
-                spoofing_protection = ?7, require_tls = ?8, updated_at = ?9 WHERE id = ?1",
+        self.update_rows(
+            ConfigTable::Accounts,
+            "name = ?2, fax_number = ?3, region = ?4, profile = ?5, language = ?6,
+                spoofing_protection = ?7, require_tls = ?8, updated_at = ?9",
+            "id = ?1",
             params![
                 account.id,
                 account.name,
@@ -150,15 +154,26 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Removes an account and everything it has. Its users, networks, trusted domains, challenges and
+    /// proofs are deleted
+    /// here one table at a time rather than left to `ON DELETE CASCADE`, so that the digest sees them go.
     pub fn delete_account(&mut self, id: &str) -> Result<()> {
-        self.tx.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
+        for table in [
+            ConfigTable::Users,
+            ConfigTable::Whitelist,
+            ConfigTable::TrustedDomains,
+            ConfigTable::DnsChallenges,
+            ConfigTable::DnsProofs,
+        ] {
+            self.delete_rows(table, "account_id = ?1", params![id])?;
+        }
+        self.delete_rows(ConfigTable::Accounts, "id = ?1", params![id])?;
         Ok(())
     }
 
     pub fn insert_user(&mut self, email_key: &str, user: &User) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO users (email_key, account_id, email, profile, language, fax_number, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        self.insert_row(
+            ConfigTable::Users,
             params![
                 email_key,
                 user.account,
@@ -168,30 +183,28 @@ impl Tx<'_> {
                 user.fax_number,
                 user.created_at
             ],
+            false,
         )?;
         Ok(())
     }
 
     pub fn delete_user(&mut self, email_key: &str) -> Result<()> {
-        self.tx
-            .execute("DELETE FROM users WHERE email_key = ?1", [email_key])?;
+        self.delete_rows(ConfigTable::Users, "email_key = ?1", params![email_key])?;
         Ok(())
     }
 
     /// Adds a network; false when the account already had it.
     pub fn insert_whitelist(&mut self, account: &str, network: &str) -> Result<bool> {
         let now = self.now();
-        let inserted = self.tx.execute(
-            "INSERT INTO whitelist (account_id, network, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-            params![account, network, now],
-        )?;
+        let inserted = self.insert_row(ConfigTable::Whitelist, params![account, network, now], true)?;
         Ok(inserted == 1)
     }
 
     /// Removes a network; false when the account did not have it.
     pub fn delete_whitelist(&mut self, account: &str, network: &str) -> Result<bool> {
-        let deleted = self.tx.execute(
-            "DELETE FROM whitelist WHERE account_id = ?1 AND network = ?2",
+        let deleted = self.delete_rows(
+            ConfigTable::Whitelist,
+            "account_id = ?1 AND network = ?2",
             params![account, network],
         )?;
         Ok(deleted == 1)

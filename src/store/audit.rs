@@ -1,14 +1,18 @@
-//! SQL for the hash-chained audit trail: appending a row with its hash, and reading the chain back.
+//! SQL for the hash-chained audit trail: appending a row with its hash and the configuration digest
+//! after its change, reading the chain back as a stream, and the migration that starts the digest.
 
+use super::config::ConfigTable;
 use super::{Db, Tx};
 use crate::model::AuditEntry;
-use crate::policy::audit::{AuditFields, ChainedRow, GENESIS_HASH, Head, row_hash};
-use anyhow::Result;
-use rusqlite::{OptionalExtension, params};
+use crate::policy::audit::{AuditFields, Digest, GENESIS_HASH, Head, RowRef, TableDigest, row_hash};
+use anyhow::{Result, bail};
+use chrono::Utc;
+use rusqlite::{Connection, OptionalExtension, params};
 
 impl Tx<'_> {
     /// Appends an audit row chained to the current head. Runs inside the change's own transaction,
-    /// which holds the write lock, so the chain stays linear under concurrent writers.
+    /// which holds the write lock, so the chain stays linear under concurrent writers. The digest
+    /// change of the rows written since the previous audit row is folded into the record here.
     pub fn audit(
         &mut self,
         action: &str,
@@ -17,75 +21,208 @@ impl Tx<'_> {
         details: serde_json::Value,
     ) -> Result<()> {
         let head = self.db().audit_head()?;
-        let (prev_seq, prev_hash) = head.map_or((0, GENESIS_HASH.to_string()), |h| (h.seq, h.hash));
-        let fields = AuditFields {
-            seq: prev_seq + 1,
-            at: self.now(),
-            agent: self.agent.to_string(),
-            action: action.to_string(),
-            account: account.map(str::to_string),
-            subject: subject.map(str::to_string),
-            details: details.to_string(),
+        let mut digest = match &head {
+            None => Digest::ZERO,
+            Some(head) => match head.digest.as_deref().and_then(Digest::from_hex) {
+                Some(digest) => digest,
+                None => bail!(
+                    "the audit head has no readable configuration digest, so this change cannot be recorded\nhint: `xmfax audit verify` tells what was changed behind xmfax's back"
+                ),
+            },
         };
-        let hash = row_hash(&prev_hash, &fields);
-        self.tx.execute(
-            "INSERT INTO audit (seq, at, agent, action, account, subject, details, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                fields.seq,
-                fields.at,
-                fields.agent,
-                fields.action,
-                fields.account,
-                fields.subject,
-                fields.details,
-                prev_hash,
-                hash
-            ],
-        )?;
-        self.tx.execute(
-            "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            params![fields.seq, hash],
-        )?;
-        Ok(())
+        for table in ConfigTable::ALL {
+            let change = self.pending.tables[table as usize];
+            if change == TableDigest::default() {
+                continue;
+            }
+            let kept = self.db().recorded_table_digest(table.name())?;
+            let mut share = kept;
+            share.rows += change.rows;
+            share.digest.add(change.digest);
+            self.tx.execute(
+                "INSERT INTO config_digest (tbl, rows, digest) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (tbl) DO UPDATE SET rows = excluded.rows, digest = excluded.digest",
+                params![table.name(), share.rows, share.digest.to_hex()],
+            )?;
+            digest.add(change.digest);
+        }
+        self.pending = Default::default();
+        let at = self.now();
+        append(
+            &self.tx,
+            head.as_ref(),
+            AuditFields {
+                seq: 0,
+                at,
+                agent: self.agent.to_string(),
+                action: action.to_string(),
+                account: account.map(str::to_string),
+                subject: subject.map(str::to_string),
+                details: details.to_string(),
+                digest: Some(digest.to_hex()),
+            },
+        )
     }
+}
+
+/// Writes the row after `head` (numbering it) and moves the head to it.
+fn append(conn: &Connection, head: Option<&Head>, mut fields: AuditFields) -> Result<()> {
+    let (prev_seq, prev_hash) = head.map_or((0, GENESIS_HASH), |h| (h.seq, h.hash.as_str()));
+    fields.seq = prev_seq + 1;
+    let hash = row_hash(prev_hash, &fields);
+    conn.execute(
+        "INSERT INTO audit (seq, at, agent, action, account, subject, details, prev_hash, hash, digest)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            fields.seq,
+            fields.at,
+            fields.agent,
+            fields.action,
+            fields.account,
+            fields.subject,
+            fields.details,
+            prev_hash,
+            hash,
+            fields.digest,
+        ],
+    )?;
+    conn.execute(
+        "INSERT INTO audit_head (id, seq, hash, digest) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, digest = excluded.digest",
+        params![fields.seq, hash, fields.digest],
+    )?;
+    Ok(())
+}
+
+/// Migration: the configuration digest. Adds the digest to audit rows and the head, records each
+/// table's share, and, for a store that already has a history or a configuration, computes the
+/// digest from its rows and records it with an audit row (`store.digest-initialized`).
+pub(super) fn start_configuration_digest(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE audit ADD COLUMN digest TEXT;   -- the configuration digest after the row's change (hex)
+         ALTER TABLE audit_head ADD COLUMN digest TEXT;
+         CREATE TABLE config_digest (                 -- each configuration table's share of the digest
+             tbl     TEXT PRIMARY KEY,
+             rows    INTEGER NOT NULL,
+             digest  TEXT NOT NULL                    -- sum mod 2^256 of its rows' SHA-256 (hex)
+         ) STRICT;",
+    )?;
+    let db = Db(tx);
+    let tables = db.recompute_config_digest()?;
+    let mut total = Digest::ZERO;
+    let mut counts = serde_json::Map::new();
+    for (table, share) in &tables {
+        tx.execute(
+            "INSERT INTO config_digest (tbl, rows, digest) VALUES (?1, ?2, ?3)",
+            params![table.name(), share.rows, share.digest.to_hex()],
+        )?;
+        total.add(share.digest);
+        counts.insert(table.name().to_string(), serde_json::json!(share.rows));
+    }
+    let head = db.audit_head()?;
+    if head.is_none() && tables.iter().all(|(_, share)| share.rows == 0) {
+        return Ok(());
+    }
+    append(
+        tx,
+        head.as_ref(),
+        AuditFields {
+            seq: 0,
+            at: super::timestamp(Utc::now()),
+            agent: "xmfax (migration)".to_string(),
+            action: "store.digest-initialized".to_string(),
+            account: None,
+            subject: None,
+            details: serde_json::json!({"digest": total.to_hex(), "rows": counts}).to_string(),
+            digest: Some(total.to_hex()),
+        },
+    )
 }
 
 impl Db<'_> {
     pub fn audit_head(&self) -> Result<Option<Head>> {
         Ok(self
             .0
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |row| {
-                Ok(Head {
-                    seq: row.get(0)?,
-                    hash: row.get(1)?,
-                })
-            })
+            .query_row(
+                "SELECT seq, hash, digest FROM audit_head WHERE id = 1",
+                [],
+                |row| {
+                    Ok(Head {
+                        seq: row.get(0)?,
+                        hash: row.get(1)?,
+                        digest: row.get(2)?,
+                    })
+                },
+            )
             .optional()?)
     }
 
-    /// Every audit row in sequence order, as stored, for verification.
-    pub fn audit_chain(&self) -> Result<Vec<ChainedRow>> {
+    /// One table's share of the digest as recorded (zero when the record has no row for it).
+    fn recorded_table_digest(&self, table: &str) -> Result<TableDigest> {
+        let mut stmt = self
+            .0
+            .prepare_cached("SELECT rows, digest FROM config_digest WHERE tbl = ?1")?;
+        let found = stmt
+            .query_row([table], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+            })
+            .optional()?;
+        match found {
+            None => Ok(TableDigest::default()),
+            Some((rows, digest)) => match Digest::from_hex(&digest) {
+                Some(digest) => Ok(TableDigest { rows, digest }),
+                None => bail!(
+                    "the recorded digest of {table} is unreadable, so this change cannot be recorded\nhint: `xmfax audit verify` tells what was changed behind xmfax's back"
+                ),
+            },
+        }
+    }
+
+    /// Calls `visit` with every audit row in sequence order, borrowed from the statement: the chain
+    /// is read in constant memory however long it is.
+    pub fn each_audit_row(&self, mut visit: impl FnMut(&RowRef<'_>)) -> Result<()> {
         let mut stmt = self.0.prepare(
-            "SELECT seq, at, agent, action, account, subject, details, prev_hash, hash FROM audit ORDER BY seq",
+            "SELECT seq, at, agent, action, account, subject, details, digest, prev_hash, hash FROM audit ORDER BY seq",
         )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(ChainedRow {
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            visit(&RowRef {
+                seq: row.get(0)?,
+                at: row.get_ref(1)?.as_str()?,
+                agent: row.get_ref(2)?.as_str()?,
+                action: row.get_ref(3)?.as_str()?,
+                account: row.get_ref(4)?.as_str_or_null()?,
+                subject: row.get_ref(5)?.as_str_or_null()?,
+                details: row.get_ref(6)?.as_str()?,
+                digest: row.get_ref(7)?.as_str_or_null()?,
+                prev_hash: row.get_ref(8)?.as_str()?,
+                hash: row.get_ref(9)?.as_str()?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Every audit row in sequence order, in memory (tests).
+    #[cfg(test)]
+    pub fn audit_chain(&self) -> Result<Vec<crate::policy::audit::ChainedRow>> {
+        let mut chain = Vec::new();
+        self.each_audit_row(|row| {
+            chain.push(crate::policy::audit::ChainedRow {
                 fields: AuditFields {
-                    seq: row.get(0)?,
-                    at: row.get(1)?,
-                    agent: row.get(2)?,
-                    action: row.get(3)?,
-                    account: row.get(4)?,
-                    subject: row.get(5)?,
-                    details: row.get(6)?,
+                    seq: row.seq,
+                    at: row.at.to_string(),
+                    agent: row.agent.to_string(),
+                    action: row.action.to_string(),
+                    account: row.account.map(str::to_string),
+                    subject: row.subject.map(str::to_string),
+                    details: row.details.to_string(),
+                    digest: row.digest.map(str::to_string),
                 },
-                prev_hash: row.get(7)?,
-                hash: row.get(8)?,
+                prev_hash: row.prev_hash.to_string(),
+                hash: row.hash.to_string(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(chain)
     }
 
     /// The newest `limit` rows (of one account, if given), oldest first: the newest is last.

@@ -1,5 +1,6 @@
 //! SQL for domain-control challenges and proofs, and for the store's settings.
 
+use super::config::ConfigTable;
 use super::{Db, Tx};
 use crate::model::dns::{DnsChallenge, DnsProof};
 use anyhow::Result;
@@ -68,51 +69,58 @@ impl Db<'_> {
 impl Tx<'_> {
     /// Records a challenge, replacing an earlier one for the same account and domain.
     pub fn upsert_dns_challenge(&mut self, challenge: &DnsChallenge) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO dns_challenges (account_id, domain, token, issued_by, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (account_id, domain) DO UPDATE SET token = ?3, issued_by = ?4, issued_at = ?5",
-            params![
-                challenge.account,
-                challenge.domain,
-                challenge.token,
-                challenge.issued_by,
-                challenge.issued_at
-            ],
+        let values = params![
+            challenge.account,
+            challenge.domain,
+            challenge.token,
+            challenge.issued_by,
+            challenge.issued_at
+        ];
+        let updated = self.update_rows(
+            ConfigTable::DnsChallenges,
+            "token = ?3, issued_by = ?4, issued_at = ?5",
+            "account_id = ?1 AND domain = ?2",
+            values,
         )?;
+        if updated == 0 {
+            self.insert_row(ConfigTable::DnsChallenges, values, false)?;
+        }
         Ok(())
     }
 
     /// Records a proof, replacing an earlier one for the same account and domain.
     pub fn upsert_dns_proof(&mut self, proof: &DnsProof) -> Result<()> {
-        self.tx.execute(
-            &format!(
-                "INSERT INTO dns_proofs ({PROOF_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (account_id, domain) DO UPDATE SET proven_at = ?3, server = ?4, record = ?5, proven_by = ?6"
-            ),
-            params![
-                proof.account,
-                proof.domain,
-                proof.proven_at,
-                proof.server,
-                proof.record,
-                proof.proven_by
-            ],
+        let values = params![
+            proof.account,
+            proof.domain,
+            proof.proven_at,
+            proof.server,
+            proof.record,
+            proof.proven_by
+        ];
+        let updated = self.update_rows(
+            ConfigTable::DnsProofs,
+            "proven_at = ?3, server = ?4, record = ?5, proven_by = ?6",
+            "account_id = ?1 AND domain = ?2",
+            values,
         )?;
+        if updated == 0 {
+            self.insert_row(ConfigTable::DnsProofs, values, false)?;
+        }
         Ok(())
     }
 
     /// Removes every proof of an account (an import then writes the file's).
     pub fn delete_dns_proofs(&mut self, account: &str) -> Result<()> {
-        self.tx
-            .execute("DELETE FROM dns_proofs WHERE account_id = ?1", [account])?;
+        self.delete_rows(ConfigTable::DnsProofs, "account_id = ?1", params![account])?;
         Ok(())
     }
 
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = ?2",
-            params![name, value],
-        )?;
+        let values = params![name, value];
+        if self.update_rows(ConfigTable::Settings, "value = ?2", "name = ?1", values)? == 0 {
+            self.insert_row(ConfigTable::Settings, values, false)?;
+        }
         Ok(())
     }
 }

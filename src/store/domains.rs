@@ -1,5 +1,6 @@
 //! SQL for trusted email domains.
 
+use super::config::ConfigTable;
 use super::{Db, Tx};
 use crate::model::TrustedDomain;
 use anyhow::Result;
@@ -67,8 +68,8 @@ impl Db<'_> {
 
 impl Tx<'_> {
     pub fn insert_trusted_domain(&mut self, domain: &TrustedDomain) -> Result<()> {
-        self.tx.execute(
-            &format!("INSERT INTO trusted_domains ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        self.insert_row(
+            ConfigTable::TrustedDomains,
             params![
                 domain.domain,
                 domain.account,
@@ -76,9 +77,11 @@ impl Tx<'_> {
                 domain.certified_by,
                 domain.certified_on,
                 domain.request,
+                None::<i64>,
                 domain.added_by,
                 domain.added_at
             ],
+            false,
         )?;
         Ok(())
     }
@@ -86,10 +89,11 @@ impl Tx<'_> {
     /// Re-trusts a domain the same account already trusts, on new terms (subdomains, certification);
     /// the row then comes from this command, not from an import. False when that account did not trust it.
     pub fn update_trusted_domain(&mut self, domain: &TrustedDomain) -> Result<bool> {
-        let updated = self.tx.execute(
-            "UPDATE trusted_domains SET include_subdomains = ?3, certified_by = ?4, certified_on = ?5,
-               request_ref = ?6, import_id = NULL, added_by = ?7, added_at = ?8
-             WHERE domain = ?1 AND account_id = ?2",
+        let updated = self.update_rows(
+            ConfigTable::TrustedDomains,
+            "include_subdomains = ?3, certified_by = ?4, certified_on = ?5,
+               request_ref = ?6, import_id = NULL, added_by = ?7, added_at = ?8",
+            "domain = ?1 AND account_id = ?2",
             params![
                 domain.domain,
                 domain.account,
@@ -106,8 +110,9 @@ impl Tx<'_> {
 
     /// Removes a trusted domain of an account; false when that account did not trust it.
     pub fn delete_trusted_domain(&mut self, account: &str, domain: &str) -> Result<bool> {
-        let deleted = self.tx.execute(
-            "DELETE FROM trusted_domains WHERE account_id = ?1 AND domain = ?2",
+        let deleted = self.delete_rows(
+            ConfigTable::TrustedDomains,
+            "account_id = ?1 AND domain = ?2",
             params![account, domain],
         )?;
         Ok(deleted == 1)

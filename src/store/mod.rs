@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod config;
 mod dns;
 mod domains;
 mod requests;
@@ -19,7 +20,6 @@ use std::time::Duration;
 /// (recomputing keys, filling a digest). Each runs inside the migrating transaction.
 enum Migration {
     Sql(&'static str),
-    #[allow(dead_code)] // the first code step is still to come; the variant is the extension point
     Code(fn(&rusqlite::Transaction<'_>) -> Result<()>),
 }
 
@@ -28,6 +28,7 @@ enum Migration {
 const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("../../schema.sql")),
     Migration::Sql(include_str!("dns.sql")),
+    Migration::Code(audit::start_configuration_digest),
 ];
 
 /// Marks a SQLite file as an xmfax store ('XMFX').
@@ -47,6 +48,8 @@ pub struct Tx<'c> {
     tx: rusqlite::Transaction<'c>,
     agent: &'c str,
     now: DateTime<Utc>,
+    /// The digest change of the configuration rows written since the last audit row.
+    pending: config::PendingDigest,
 }
 
 pub fn timestamp(now: DateTime<Utc>) -> String {
@@ -240,8 +243,17 @@ impl Store {
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(anyhow::Error::from)
                 .and_then(|tx| {
-                    let mut tx = Tx { tx, agent, now };
+                    let mut tx = Tx {
+                        tx,
+                        agent,
+                        now,
+                        pending: config::PendingDigest::default(),
+                    };
                     let value = change(&mut tx)?;
+                    // Every change is recorded with its audit row, which also records the digest.
+                    if tx.pending.dirty {
+                        bail!("internal error: a configuration change without its audit row; nothing was written");
+                    }
                     tx.tx.commit()?;
                     Ok(value)
                 });
@@ -269,8 +281,13 @@ impl<'c> Tx<'c> {
     /// still writing other rows (a refused request's record) in the same transaction.
     pub fn tentatively<T>(&mut self, change: impl FnOnce(&mut Self) -> Result<(T, bool)>) -> Result<T> {
         self.tx.execute_batch("SAVEPOINT tentative")?;
+        let pending = self.pending;
         let outcome = change(self);
         let keep = matches!(outcome, Ok((_, true)));
+        if !keep {
+            // The rows go back to what they were, and so does their digest.
+            self.pending = pending;
+        }
         let end = if keep {
             "RELEASE tentative"
         } else {
@@ -442,5 +459,62 @@ mod tests {
         let actions: Vec<_> = chain.iter().map(|row| row.fields.action.as_str()).collect();
         assert_eq!(actions, ["test.kept"]);
         assert_eq!(store.db().audit_head().unwrap().unwrap().seq, 1);
+    }
+
+    /// A store written before the digest existed: the migration computes it from the rows, records
+    /// it with an audit row chained to the old ones, and the whole chain still verifies.
+    #[test]
+    fn the_digest_migration_starts_the_digest_of_an_existing_store() {
+        use crate::policy::audit::{AuditFields, GENESIS_HASH, row_hash, verify};
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../../schema.sql")).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO accounts VALUES ('acme', 'Acme', '+16502530000', 'us', 'Default', 'en', 1, 0, 't', 't');
+             INSERT INTO trusted_domains (domain, account_id, added_by, added_at) VALUES ('acme.example', 'acme', 'x', 't');",
+        )
+        .unwrap();
+        let fields = AuditFields {
+            seq: 1,
+            at: "2026-11-01T00:00:00Z".into(),
+            agent: "ann".into(),
+            action: "accounts.add".into(),
+            account: Some("acme".into()),
+            subject: None,
+            details: "{}".into(),
+            digest: None,
+        };
+        let hash = row_hash(GENESIS_HASH, &fields);
+        conn.execute(
+            "INSERT INTO audit (seq, at, agent, action, account, subject, details, prev_hash, hash)
+             VALUES (1, ?1, 'ann', 'accounts.add', 'acme', NULL, '{}', ?2, ?3)",
+            rusqlite::params![fields.at, GENESIS_HASH, hash],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO audit_head (id, seq, hash) VALUES (1, 1, ?1)",
+            [&hash],
+        )
+        .unwrap();
+        let mut store = Store { conn };
+        store.migrate().unwrap();
+        let db = store.db();
+        let chain = db.audit_chain().unwrap();
+        let head = db.audit_head().unwrap().unwrap();
+        assert_eq!(verify(&chain, Some(&head)), Ok(2));
+        assert_eq!(chain[1].fields.action, "store.digest-initialized");
+        let mut total = crate::policy::audit::Digest::ZERO;
+        for (_, share) in db.recompute_config_digest().unwrap() {
+            total.add(share.digest);
+        }
+        assert_eq!(head.digest, Some(total.to_hex()));
+        assert_eq!(chain[1].fields.digest, Some(total.to_hex()));
+    }
+
+    #[test]
+    fn a_new_store_starts_with_an_empty_digest_and_no_audit_row() {
+        let store = Store::open_in_memory().unwrap();
+        assert!(store.db().audit_head().unwrap().is_none());
+        assert!(store.db().audit_chain().unwrap().is_empty());
     }
 }

@@ -1,19 +1,12 @@
 //! SQL for processed request forms: each is kept forever with its text, outcome and reasons.
 
+use super::config::ConfigTable;
 use super::{Db, Tx};
 use crate::model::{Request, RequestRecord};
+use crate::policy::certification::RequestFacts;
 use anyhow::{Context, Result};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::de::DeserializeOwned;
-
-/// What a trusted domain needs from an approved request: whose account it is and who signed it when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApprovedRequest {
-    pub reference: String,
-    pub account: String,
-    pub signed_by: Option<String>,
-    pub signed_on: Option<String>,
-}
 
 const COLUMNS: &str = "reference, account_id, action, status, form_sha256, signed_by, signed_on, reasons, changes, processed_by, processed_at";
 
@@ -43,20 +36,20 @@ fn json_column<T: DeserializeOwned>(row: &Row<'_>, index: usize) -> rusqlite::Re
 }
 
 impl Db<'_> {
-    /// An approved request by its reference. Cached: an import asks it once per reference its file names.
-    pub fn approved_request(&self, reference: &str) -> Result<Option<ApprovedRequest>> {
+    /// What a request says about the domains it may certify, by its reference (any status).
+    /// Cached: an import asks it once per reference its file names.
+    pub fn request_facts(&self, reference: &str) -> Result<Option<RequestFacts>> {
         let mut stmt = self.0.prepare_cached(
-            "SELECT reference, account_id, signed_by, signed_on FROM requests
-             WHERE reference = ?1 AND status = 'approved'",
+            "SELECT reference, account_id, status, form_text FROM requests WHERE reference = ?1",
         )?;
         Ok(stmt
             .query_row([reference], |row| {
-                Ok(ApprovedRequest {
-                    reference: row.get(0)?,
-                    account: row.get(1)?,
-                    signed_by: row.get(2)?,
-                    signed_on: row.get(3)?,
-                })
+                Ok(RequestFacts::from_record(
+                    row.get_ref(0)?.as_str()?,
+                    row.get_ref(1)?.as_str()?,
+                    row.get_ref(2)?.as_str()?,
+                    row.get_ref(3)?.as_str()?,
+                ))
             })
             .optional()?)
     }
@@ -109,13 +102,14 @@ impl Db<'_> {
 impl Tx<'_> {
     pub fn insert_request(&mut self, record: &RequestRecord) -> Result<()> {
         let request = &record.request;
-        self.tx.execute(
-            &format!("INSERT INTO requests ({COLUMNS}, form_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+        self.insert_row(
+            ConfigTable::Requests,
             params![
                 request.reference,
                 request.account,
                 request.action,
                 request.status,
+                record.form_text,
                 request.form_sha256,
                 request.signed_by,
                 request.signed_on,
@@ -123,8 +117,8 @@ impl Tx<'_> {
                 serde_json::to_string(&request.changes)?,
                 request.processed_by,
                 request.processed_at,
-                record.form_text,
             ],
+            false,
         )?;
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! and the record of each import (`imports`, `trusted_domains.import_id`).
 
 use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
+use super::config::ConfigTable;
 use super::{Db, Tx};
 use crate::model::transfer::{AccountExport, DnsProofExport, DomainExport, SecurityExport, UserExport};
 use crate::model::{Account, User};
@@ -200,11 +201,8 @@ impl Tx<'_> {
 
     /// Deletes trusted domains by name, whichever account holds them.
     pub fn delete_trusted_domains<'d>(&mut self, domains: impl IntoIterator<Item = &'d str>) -> Result<()> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("DELETE FROM trusted_domains WHERE domain = ?1")?;
         for domain in domains {
-            stmt.execute([domain])?;
+            self.delete_rows(ConfigTable::TrustedDomains, "domain = ?1", params![domain])?;
         }
         Ok(())
     }
@@ -217,10 +215,29 @@ impl Tx<'_> {
         import_id: i64,
         mut written: impl FnMut(),
     ) -> Result<u64> {
-        let sql = "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by,
-                 certified_on, request_ref, import_id, added_by, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-        self.write_domains(sql, domains, import_id, &mut written)
+        let now = self.now();
+        let agent = self.agent;
+        let mut dates = DateText::default();
+        let mut changed = 0;
+        for d in domains {
+            changed += self.insert_row(
+                ConfigTable::TrustedDomains,
+                params![
+                    d.domain,
+                    d.account,
+                    d.include_subdomains,
+                    d.certified_by,
+                    d.certified_on.map(|date| dates.text(date)),
+                    d.request,
+                    import_id,
+                    agent,
+                    now
+                ],
+                false,
+            )? as u64;
+            written();
+        }
+        Ok(changed)
     }
 
     /// Overwrites stored trusted domains with imported values, keeping who added a domain unless it
@@ -230,46 +247,39 @@ impl Tx<'_> {
         domains: impl IntoIterator<Item = DomainWrite<'d>>,
         import_id: i64,
     ) -> Result<u64> {
-        let sql = "UPDATE trusted_domains SET
-                 added_by = CASE WHEN account_id = ?2 THEN added_by ELSE ?8 END,
-                 added_at = CASE WHEN account_id = ?2 THEN added_at ELSE ?9 END,
-                 account_id = ?2, include_subdomains = ?3, certified_by = ?4, certified_on = ?5,
-                 request_ref = ?6, import_id = ?7
-             WHERE domain = ?1";
-        self.write_domains(sql, domains, import_id, &mut || {})
-    }
-
-    fn write_domains<'d>(
-        &mut self,
-        sql: &str,
-        domains: impl IntoIterator<Item = DomainWrite<'d>>,
-        import_id: i64,
-        written: &mut dyn FnMut(),
-    ) -> Result<u64> {
         let now = self.now();
-        let mut stmt = self.tx.prepare_cached(sql)?;
-        // Parameters 7 to 9 are the same for every row: bound once (bindings persist across executions).
-        stmt.raw_bind_parameter(7, import_id)?;
-        stmt.raw_bind_parameter(8, self.agent)?;
-        stmt.raw_bind_parameter(9, &now)?;
+        let agent = self.agent;
         let mut dates = DateText::default();
         let mut changed = 0;
         for d in domains {
-            stmt.raw_bind_parameter(1, d.domain)?;
-            stmt.raw_bind_parameter(2, d.account)?;
-            stmt.raw_bind_parameter(3, d.include_subdomains)?;
-            stmt.raw_bind_parameter(4, d.certified_by)?;
-            stmt.raw_bind_parameter(5, d.certified_on.map(|date| dates.text(date)))?;
-            stmt.raw_bind_parameter(6, d.request)?;
-            changed += stmt.raw_execute()? as u64;
-            written();
+            changed += self.update_rows(
+                ConfigTable::TrustedDomains,
+                "added_by = CASE WHEN account_id = ?2 THEN added_by ELSE ?8 END,
+                 added_at = CASE WHEN account_id = ?2 THEN added_at ELSE ?9 END,
+                 account_id = ?2, include_subdomains = ?3, certified_by = ?4, certified_on = ?5,
+                 request_ref = ?6, import_id = ?7",
+                "domain = ?1",
+                params![
+                    d.domain,
+                    d.account,
+                    d.include_subdomains,
+                    d.certified_by,
+                    d.certified_on.map(|date| dates.text(date)),
+                    d.request,
+                    import_id,
+                    agent,
+                    now
+                ],
+            )? as u64;
         }
         Ok(changed)
     }
 
     pub fn update_user(&mut self, user: &FileUser) -> Result<()> {
-        self.tx.execute(
-            "UPDATE users SET email = ?2, profile = ?3, language = ?4, fax_number = ?5 WHERE email_key = ?1",
+        self.update_rows(
+            ConfigTable::Users,
+            "email = ?2, profile = ?3, language = ?4, fax_number = ?5",
+            "email_key = ?1",
             params![user.key, user.email, user.profile, user.language, user.fax_number],
         )?;
         Ok(())

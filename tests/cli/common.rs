@@ -149,3 +149,115 @@ pub fn dump(db: &Path) -> String {
     }
     out
 }
+
+/// Today's date (UTC), `YYYY-MM-DD`: certifications and signatures must be recent to count.
+pub fn today() -> &'static str {
+    static TODAY: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| chrono::Utc::now().date_naive().to_string());
+    &TODAY
+}
+
+/// The date `days` days before today, `YYYY-MM-DD`.
+pub fn days_ago(days: i64) -> String {
+    (chrono::Utc::now().date_naive() - chrono::Duration::days(days)).to_string()
+}
+
+/// The text of a signed form, as a request recorded directly in the store keeps it.
+pub fn form_text(
+    reference: &str,
+    account: &str,
+    action: &str,
+    domains: &[&str],
+    include_subdomains: bool,
+    signed_on: &str,
+) -> String {
+    format!(
+        "xmfax_form: trusted-domains/v1\nreference: {reference}\naccount: {account}\naction: {action}\n\
+         domains: [{}]\ninclude_subdomains: {include_subdomains}\n\
+         requester: {{name: Jane Roe, title: CIO, email: jane@{}}}\n\
+         certifications: {{domains_belong_to_company: true, email_sources_restrained: true, restraint_methods: [spoofing-protection]}}\n\
+         signature: {{signed_by: Jane Roe, title: CIO, signed_on: {signed_on}}}\n",
+        domains.join(", "),
+        domains
+            .first()
+            .map_or(format!("{account}.example"), |d| d.to_string())
+    )
+}
+
+/// Records a processed request directly in the store, as `requests process` would have.
+pub struct StoredRequest<'a> {
+    pub reference: &'a str,
+    pub account: &'a str,
+    pub status: &'a str,
+    pub action: &'a str,
+    pub domains: &'a [&'a str],
+    pub include_subdomains: bool,
+    pub signed_on: &'a str,
+}
+
+impl StoredRequest<'_> {
+    /// Records the request through `requests process`, so that the store stays what xmfax wrote
+    /// (`audit verify` passes): an approved add form's domains are then removed again, and a refused
+    /// one is refused for not certifying ownership. The account must be secured.
+    pub fn process(&self, env: &Env) {
+        let mut text = form_text(
+            self.reference,
+            self.account,
+            self.action,
+            self.domains,
+            self.include_subdomains,
+            self.signed_on,
+        );
+        let approved = self.status == "approved";
+        if !approved {
+            text = text.replace(
+                "domains_belong_to_company: true",
+                "domains_belong_to_company: false",
+            );
+        }
+        let path = env.write_file(&format!("{}.yaml", self.reference), text);
+        let report = env.json(
+            if approved { 0 } else { 1 },
+            &["requests", "process", path.to_str().expect("path")],
+        );
+        let added: Vec<&str> = report["changes"]["added"]
+            .as_array()
+            .expect("changes")
+            .iter()
+            .map(|d| d.as_str().expect("domain"))
+            .collect();
+        if !added.is_empty() {
+            let mut args = vec!["domains", "remove", self.account];
+            args.extend(added);
+            args.push("--yes");
+            env.ok(&args);
+        }
+    }
+
+    pub fn insert(&self, env: &Env) {
+        let text = form_text(
+            self.reference,
+            self.account,
+            self.action,
+            self.domains,
+            self.include_subdomains,
+            self.signed_on,
+        );
+        env.sql()
+            .execute(
+                "INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256, signed_by,
+                   signed_on, reasons, changes, processed_by, processed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'x', 'Jane Roe', ?6, '[]', '{\"added\": [], \"removed\": []}',
+                   'someone', '2026-01-20T10:00:00Z')",
+                rusqlite::params![
+                    self.reference,
+                    self.account,
+                    self.action,
+                    self.status,
+                    text,
+                    self.signed_on
+                ],
+            )
+            .expect("insert request");
+    }
+}

@@ -1,10 +1,13 @@
 //! `xmfax domains`: every certification code, IDN and case handling, all-or-nothing additions,
 //! removal, checks, certification from a request, and what other commands show of trusted domains.
 
-use super::common::Env;
+use super::common::{Env, StoredRequest, days_ago, today};
 use serde_json::{Value, json};
 
-const CERTIFIED: [&str; 4] = ["--certified-by", "Jane Roe", "--certified-on", "2026-01-15"];
+/// A direct certification given today.
+fn certified() -> [&'static str; 4] {
+    ["--certified-by", "Jane Roe", "--certified-on", today()]
+}
 
 /// `domains add ACCOUNT DOMAINS… EXTRA…` in JSON, expecting `code`.
 fn add(env: &Env, code: i32, account: &str, domains: &[&str], extra: &[&str]) -> Value {
@@ -15,7 +18,7 @@ fn add(env: &Env, code: i32, account: &str, domains: &[&str], extra: &[&str]) ->
 }
 
 fn add_certified(env: &Env, code: i32, account: &str, domains: &[&str]) -> Value {
-    add(env, code, account, domains, &CERTIFIED)
+    add(env, code, account, domains, &certified())
 }
 
 /// The (code, message) pairs of one refused domain of an `add` report.
@@ -99,7 +102,7 @@ fn every_domain_code_on_the_command_line() {
     let before = env.dump();
     for (input, refused_as, code) in DOMAIN_CODES {
         let mut args = vec!["domains", "add", "acme", input];
-        args.extend_from_slice(&CERTIFIED);
+        args.extend_from_slice(&certified());
         let (stdout, _) = env.code(1, &args);
         assert!(stdout.contains("REFUSED"), "{input}: {stdout}");
         assert!(stdout.contains(code), "{input}: {stdout}");
@@ -153,7 +156,7 @@ fn trusted_by_other_account_names_that_account() {
     assert_eq!(found[0].0, "trusted-by-other-account");
     assert!(found[0].1.contains("\"acme\""), "{}", found[0].1);
     let mut args = vec!["domains", "add", "beta", "acme-corp.example"];
-    args.extend_from_slice(&CERTIFIED);
+    args.extend_from_slice(&certified());
     let (stdout, _) = env.code(1, &args);
     assert!(
         stdout.contains("trusted-by-other-account") && stdout.contains("\"acme\""),
@@ -172,7 +175,7 @@ fn subdomain_coverage_conflicts_across_accounts() {
     let env = Env::new();
     env.secured_account("acme");
     env.secured_account("beta");
-    let mut args = CERTIFIED.to_vec();
+    let mut args = certified().to_vec();
     args.push("--include-subdomains");
     add(&env, 0, "acme", &["corp.example"], &args);
     add_certified(&env, 0, "acme", &["plain.example"]);
@@ -221,9 +224,9 @@ fn no_certification_refuses() {
     let future = ["--certified-by", "Jane Roe", "--certified-on", "2999-01-01"];
     let report = add(&env, 1, "acme", &["acme-corp.example"], &future);
     let found = reasons(&report, "acme-corp.example");
-    assert_eq!(found[0].0, "no-certification");
-    assert!(found[0].1.contains("future"), "{}", found[0].1);
-    let blank = ["--certified-by", " ", "--certified-on", "2026-01-15"];
+    assert_eq!(found[0].0, "certification-in-future");
+    assert!(found[0].1.contains("after today"), "{}", found[0].1);
+    let blank = ["--certified-by", " ", "--certified-on", today()];
     assert_eq!(
         codes(
             &add(&env, 1, "acme", &["acme-corp.example"], &blank),
@@ -260,7 +263,7 @@ fn account_not_secured_names_the_failing_check() {
         found[0].1
     );
     let mut args = vec!["domains", "add", "acme", "acme-corp.example"];
-    args.extend_from_slice(&CERTIFIED);
+    args.extend_from_slice(&certified());
     let (stdout, _) = env.code(1, &args);
     assert!(stdout.contains("account-not-secured") && stdout.contains("sources-restrained"));
     assert_eq!(env.dump(), before);
@@ -306,7 +309,7 @@ fn idn_input_is_stored_once_in_ascii_from_either_form() {
             "--certified-by",
             "Jane Roe",
             "--certified-on",
-            "2026-01-15",
+            today(),
         ],
     );
     assert!(
@@ -367,7 +370,7 @@ fn include_subdomains_widens_a_trusted_domain_after_every_check() {
     env.secured_account("beta");
     add_certified(&env, 0, "acme", &["acme-corp.example"]);
     add_certified(&env, 0, "beta", &["mail.acme-corp.example"]);
-    let mut wide = CERTIFIED.to_vec();
+    let mut wide = certified().to_vec();
     wide.push("--include-subdomains");
     let before = env.dump();
     let report = add(&env, 1, "acme", &["acme-corp.example"], &wide);
@@ -397,7 +400,7 @@ fn dry_run_changes_nothing() {
     let env = Env::new();
     env.secured_account("acme");
     let before = env.dump();
-    let mut args = CERTIFIED.to_vec();
+    let mut args = certified().to_vec();
     args.push("--dry-run");
     let report = add(&env, 0, "acme", &["acme-corp.example", "bücher.example"], &args);
     assert_eq!(report["dry_run"], true);
@@ -418,7 +421,7 @@ fn dry_run_changes_nothing() {
 fn added_domains_record_certification_subdomains_and_who_added_them() {
     let env = Env::new();
     env.secured_account("acme");
-    let mut args = CERTIFIED.to_vec();
+    let mut args = certified().to_vec();
     args.push("--include-subdomains");
     add(&env, 0, "acme", &["acme-corp.example"], &args);
     let list = env.json(0, &["domains", "list"]);
@@ -428,7 +431,7 @@ fn added_domains_record_certification_subdomains_and_who_added_them() {
     assert_eq!(d["account"], "acme");
     assert_eq!(d["include_subdomains"], true);
     assert_eq!(d["certified_by"], "Jane Roe");
-    assert_eq!(d["certified_on"], "2026-01-15");
+    assert_eq!(d["certified_on"], today());
     assert_eq!(d["request"], Value::Null);
     assert_eq!(d["added_by"], "test-agent");
     assert!(d["added_at"].as_str().unwrap().ends_with('Z'), "{d}");
@@ -508,44 +511,173 @@ fn remove_needs_yes_without_a_terminal_and_refuses_unknown_domains_whole() {
     assert_eq!(audit[0]["details"]["removed"]["certified_by"], "Jane Roe");
 }
 
-fn insert_request(env: &Env, reference: &str, account: &str, status: &str, signed: Option<(&str, &str)>) {
-    env.sql()
-        .execute(
-            "INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256, signed_by,
-               signed_on, reasons, changes, processed_by, processed_at)
-             VALUES (?1, ?2, 'add-domains', ?3, 'form', 'x', ?4, ?5, '[]', '{\"added\": [], \"removed\": []}',
-               'someone', '2026-01-20T10:00:00Z')",
-            rusqlite::params![
-                reference,
-                account,
-                status,
-                signed.map(|s| s.0),
-                signed.map(|s| s.1)
-            ],
-        )
-        .unwrap();
+/// An add form of acme, signed a week ago, listing acme-corp.example and bücher.example.
+fn acme_form(reference: &'static str) -> StoredRequest<'static> {
+    StoredRequest {
+        reference,
+        account: "acme",
+        status: "approved",
+        action: "add",
+        domains: &["acme-corp.example", "Bücher.example."],
+        include_subdomains: false,
+        signed_on: Box::leak(days_ago(7).into_boxed_str()),
+    }
 }
 
 #[test]
 fn request_gives_the_certification_of_its_signature() {
     let env = Env::new();
     env.secured_account("acme");
-    env.secured_account("beta");
-    insert_request(
+    acme_form("REQ-1").insert(&env);
+    let report = add(
         &env,
-        "REQ-1",
+        0,
         "acme",
-        "approved",
-        Some(("Jane Roe", "2026-01-12")),
+        &["acme-corp.example", "xn--bcher-kva.example"],
+        &["--request", "REQ-1"],
     );
-    insert_request(&env, "REQ-2", "acme", "refused", Some(("Jane Roe", "2026-01-12")));
-    insert_request(&env, "REQ-3", "acme", "approved", None);
+    assert_eq!(
+        report["added"],
+        json!(["acme-corp.example", "xn--bcher-kva.example"])
+    );
+    let list = env.json(0, &["domains", "list", "acme"]);
+    assert_eq!(list[0]["certified_by"], "Jane Roe");
+    assert_eq!(list[0]["certified_on"], days_ago(7));
+    assert_eq!(list[0]["request"], "REQ-1");
+}
+
+/// A form certifies only what it asked for: each other use is refused with its code, names the form
+/// and the domain, exits 1 and changes nothing.
+#[test]
+fn a_request_certifies_only_what_its_form_asked_for() {
+    let env = Env::new();
+    env.secured_account("acme");
+    env.secured_account("globex");
+    acme_form("REQ-ADD").insert(&env);
+    StoredRequest {
+        status: "refused",
+        ..acme_form("REQ-REFUSED")
+    }
+    .insert(&env);
+    // The issue's case: an approved removal form that never listed globex-two.example.
+    StoredRequest {
+        reference: "GLX-1002",
+        account: "globex",
+        action: "remove",
+        domains: &["globex-one.example"],
+        ..acme_form("GLX-1002")
+    }
+    .insert(&env);
+    StoredRequest {
+        reference: "GLX-DISABLE",
+        account: "globex",
+        action: "disable",
+        domains: &[],
+        ..acme_form("GLX-DISABLE")
+    }
+    .insert(&env);
+    let old = days_ago(91);
+    StoredRequest {
+        signed_on: Box::leak(old.into_boxed_str()),
+        ..acme_form("REQ-OLD")
+    }
+    .insert(&env);
     let before = env.dump();
-    let (_, stderr) = env.code(
-        2,
-        &["domains", "add", "beta", "beta.example", "--request", "REQ-1"],
+    let cases: &[(&str, &str, &str, bool, &str)] = &[
+        (
+            "globex",
+            "globex-two.example",
+            "GLX-1002",
+            false,
+            "request-not-an-addition",
+        ),
+        (
+            "globex",
+            "globex-one.example",
+            "GLX-1002",
+            false,
+            "request-not-an-addition",
+        ),
+        (
+            "globex",
+            "globex.example",
+            "GLX-DISABLE",
+            false,
+            "request-not-an-addition",
+        ),
+        (
+            "globex",
+            "acme-corp.example",
+            "REQ-ADD",
+            false,
+            "request-other-account",
+        ),
+        ("acme", "acme-corp.example", "REQ-404", false, "request-unknown"),
+        (
+            "acme",
+            "acme-corp.example",
+            "REQ-REFUSED",
+            false,
+            "request-not-approved",
+        ),
+        ("acme", "acme-labs.example", "REQ-ADD", false, "not-on-request"),
+        (
+            "acme",
+            "mail.acme-corp.example",
+            "REQ-ADD",
+            false,
+            "not-on-request",
+        ),
+        (
+            "acme",
+            "acme-corp.example",
+            "REQ-ADD",
+            true,
+            "subdomains-not-requested",
+        ),
+        (
+            "acme",
+            "acme-corp.example",
+            "REQ-OLD",
+            false,
+            "certification-expired",
+        ),
+    ];
+    for (account, domain, reference, subdomains, code) in cases {
+        let mut extra = vec!["--request", reference];
+        if *subdomains {
+            extra.push("--include-subdomains");
+        }
+        let report = add(&env, 1, account, &[domain], &extra);
+        assert_eq!(codes(&report, domain), [*code], "{account} {domain} {reference}");
+        let message = report["refused"][0]["reasons"][0]["message"].as_str().unwrap();
+        assert!(
+            message.contains(reference) && message.contains(domain),
+            "the message names the form and the domain: {message}"
+        );
+        assert_eq!(report["added"], json!([]));
+    }
+    // One domain the form lists and one it does not: all or nothing.
+    let report = add(
+        &env,
+        1,
+        "acme",
+        &["acme-corp.example", "acme-labs.example"],
+        &["--request", "REQ-ADD"],
     );
-    assert!(stderr.contains("acme"), "a request of another account: {stderr}");
+    assert_eq!(codes(&report, "acme-labs.example"), ["not-on-request"]);
+    assert_eq!(report["added"], json!([]));
+    // A longer maximum age revives the old form, as it does for `requests process`.
+    let report = add(
+        &env,
+        0,
+        "acme",
+        &["acme-corp.example"],
+        &["--request", "REQ-OLD", "--max-age-days", "120", "--dry-run"],
+    );
+    assert_eq!(report["added"], json!(["acme-corp.example"]));
+    assert_eq!(env.dump(), before);
+    // Both kinds of certification at once is a usage error.
     env.code(
         2,
         &[
@@ -554,45 +686,75 @@ fn request_gives_the_certification_of_its_signature() {
             "acme",
             "acme-corp.example",
             "--request",
-            "REQ-2",
-        ],
-    );
-    env.code(
-        2,
-        &[
-            "domains",
-            "add",
-            "acme",
-            "acme-corp.example",
-            "--request",
-            "REQ-404",
-        ],
-    );
-    let report = add(&env, 1, "acme", &["acme-corp.example"], &["--request", "REQ-3"]);
-    assert_eq!(codes(&report, "acme-corp.example"), ["no-certification"]);
-    env.code(
-        2,
-        &[
-            "domains",
-            "add",
-            "acme",
-            "acme-corp.example",
-            "--request",
-            "REQ-1",
+            "REQ-ADD",
             "--certified-by",
             "X",
             "--certified-on",
-            "2026-01-01",
+            today(),
         ],
     );
-    assert_eq!(env.dump(), before);
-
-    let report = add(&env, 0, "acme", &["acme-corp.example"], &["--request", "REQ-1"]);
+    // A form that asked for subdomains certifies them.
+    StoredRequest {
+        include_subdomains: true,
+        ..acme_form("REQ-SUB")
+    }
+    .insert(&env);
+    let report = add(
+        &env,
+        0,
+        "acme",
+        &["acme-corp.example"],
+        &["--request", "REQ-SUB", "--include-subdomains"],
+    );
     assert_eq!(report["added"], json!(["acme-corp.example"]));
-    let list = env.json(0, &["domains", "list", "acme"]);
-    assert_eq!(list[0]["certified_by"], "Jane Roe");
-    assert_eq!(list[0]["certified_on"], "2026-01-12");
-    assert_eq!(list[0]["request"], "REQ-1");
+}
+
+#[test]
+fn direct_certifications_may_be_neither_in_the_future_nor_too_old() {
+    let env = Env::new();
+    env.secured_account("acme");
+    let before = env.dump();
+    let tomorrow = days_ago(-1);
+    let old = days_ago(91);
+    for (date, code) in [
+        ("2020-01-01", "certification-expired"),
+        (old.as_str(), "certification-expired"),
+        (tomorrow.as_str(), "certification-in-future"),
+    ] {
+        let report = add(
+            &env,
+            1,
+            "acme",
+            &["acme-corp.example"],
+            &["--certified-by", "Jane Roe", "--certified-on", date],
+        );
+        assert_eq!(codes(&report, "acme-corp.example"), [code], "{date}");
+        let message = report["refused"][0]["reasons"][0]["message"].as_str().unwrap();
+        assert!(message.contains("--certified-on"), "{message}");
+    }
+    assert_eq!(env.dump(), before);
+    let ninety = days_ago(90);
+    add(
+        &env,
+        0,
+        "acme",
+        &["acme-corp.example"],
+        &["--certified-by", "Jane Roe", "--certified-on", &ninety],
+    );
+    add(
+        &env,
+        0,
+        "acme",
+        &["old.example"],
+        &[
+            "--certified-by",
+            "Jane Roe",
+            "--certified-on",
+            &old,
+            "--max-age-days",
+            "91",
+        ],
+    );
 }
 
 #[test]
@@ -727,7 +889,7 @@ fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused() {
             1,
             "acme",
             &["acme-corp.example"],
-            &["--certified-by", by, "--certified-on", "2026-01-15"],
+            &["--certified-by", by, "--certified-on", today()],
         );
         let found = reasons(&report, "acme-corp.example");
         assert_eq!(found.len(), 1, "{found:?}");
@@ -735,4 +897,137 @@ fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused() {
         assert!(found[0].1.contains(why), "{found:?}");
     }
     assert_eq!(env.dump(), before);
+}
+
+/// The names of the issue that could be trusted before: consumer and privacy mail, alias relays,
+/// multi-tenant platforms and special-use names, in ASCII, Unicode (full-width) and trailing-dot
+/// spellings, each refused with its code by `domains add` and `domains check`.
+const NEVER_CERTIFIABLE: [(&str, &str, &str); 30] = [
+    ("proton.me", "proton.me", "free-mail-provider"),
+    ("ｐｒｏｔｏｎ．ｍｅ", "proton.me", "free-mail-provider"),
+    ("PM.me.", "pm.me", "free-mail-provider"),
+    ("tuta.com", "tuta.com", "free-mail-provider"),
+    ("mailbox.org", "mailbox.org", "free-mail-provider"),
+    ("posteo.de", "posteo.de", "free-mail-provider"),
+    ("hey.com.", "hey.com", "free-mail-provider"),
+    ("duck.com", "duck.com", "free-mail-provider"),
+    ("mozmail.com", "mozmail.com", "free-mail-provider"),
+    ("relay.firefox.com", "relay.firefox.com", "free-mail-provider"),
+    (
+        "privaterelay.appleid.com",
+        "privaterelay.appleid.com",
+        "free-mail-provider",
+    ),
+    ("simplelogin.com", "simplelogin.com", "free-mail-provider"),
+    ("addy.io", "addy.io", "free-mail-provider"),
+    ("onmicrosoft.com", "onmicrosoft.com", "multi-tenant-domain"),
+    (
+        "Contoso.ONMICROSOFT.com.",
+        "contoso.onmicrosoft.com",
+        "multi-tenant-domain",
+    ),
+    (
+        "ｇｏｏｇｌｅｇｒｏｕｐｓ.com",
+        "googlegroups.com",
+        "multi-tenant-domain",
+    ),
+    ("googlegroups.com", "googlegroups.com", "multi-tenant-domain"),
+    ("corp.local", "corp.local", "special-use"),
+    ("corp.ｌｏｃａｌ", "corp.local", "special-use"),
+    ("CORP.LOCAL.", "corp.local", "special-use"),
+    ("x.internal", "x.internal", "special-use"),
+    ("x.invalid", "x.invalid", "special-use"),
+    ("x.localhost", "x.localhost", "special-use"),
+    ("x.alt", "x.alt", "special-use"),
+    ("example.onion", "example.onion", "special-use"),
+    ("home.arpa", "home.arpa", "special-use"),
+    ("Home.Arpa.", "home.arpa", "special-use"),
+    ("bücher.local", "xn--bcher-kva.local", "special-use"),
+    ("x.test", "", ""),
+    ("acme.example", "", ""),
+];
+
+#[test]
+fn names_nobody_can_certify_are_refused_with_their_codes() {
+    let env = Env::new();
+    env.secured_account("acme");
+    let before = env.dump();
+    let inputs: Vec<&str> = NEVER_CERTIFIABLE
+        .iter()
+        .filter(|(_, _, code)| !code.is_empty())
+        .map(|(input, _, _)| *input)
+        .collect();
+    let report = add_certified(&env, 1, "acme", &inputs);
+    assert_eq!(report["added"], json!([]));
+    for (input, refused_as, code) in NEVER_CERTIFIABLE.iter().filter(|c| !c.2.is_empty()) {
+        // home.arpa is on the Public Suffix List as well.
+        let found = codes(&report, refused_as);
+        assert!(found.iter().any(|c| c == code), "{input}: {found:?}");
+        assert!(
+            found.iter().all(|c| c == code || c == "public-suffix"),
+            "{input}: {found:?}"
+        );
+    }
+    assert_eq!(env.dump(), before);
+    let mut args = vec!["domains", "check"];
+    args.extend(NEVER_CERTIFIABLE.iter().map(|(input, _, _)| *input));
+    let checked = env.json(1, &args);
+    for (i, (input, _, code)) in NEVER_CERTIFIABLE.iter().enumerate() {
+        let found: Vec<&str> = checked[i]["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["code"].as_str().unwrap())
+            .collect();
+        if code.is_empty() {
+            assert!(found.is_empty(), "{input}: {found:?}");
+        } else {
+            assert!(found.contains(code), "{input}: {found:?}");
+        }
+    }
+    // `example` and `test` are reserved for documentation and tests, which use them.
+    let report = add_certified(&env, 0, "acme", &["x.test", "acme.example"]);
+    assert_eq!(report["added"], json!(["x.test", "acme.example"]));
+}
+
+#[test]
+fn subdomains_over_a_public_suffix_are_refused() {
+    let env = Env::new();
+    env.secured_account("acme");
+    let before = env.dump();
+    let mut args = certified().to_vec();
+    args.push("--include-subdomains");
+    let report = add(&env, 1, "acme", &["amazonaws.com", "Windows.NET."], &args);
+    assert_eq!(codes(&report, "amazonaws.com"), ["public-suffix-below"]);
+    assert_eq!(codes(&report, "windows.net"), ["public-suffix-below"]);
+    let message = report["refused"][0]["reasons"][0]["message"].as_str().unwrap();
+    assert!(message.contains(".amazonaws.com"), "names a suffix: {message}");
+    assert_eq!(env.dump(), before);
+    // So x@mybucket.s3.amazonaws.com is not accepted through acme.
+    let (stdout, _) = env.code(1, &["sender", "test", "x@mybucket.s3.amazonaws.com"]);
+    assert!(stdout.contains("not-registered-or-trusted"), "{stdout}");
+    // Without subdomains the name itself is only checked as itself; `domains check` says the same.
+    let checked = env.json(1, &["domains", "check", "--include-subdomains", "amazonaws.com"]);
+    assert_eq!(checked[0]["reasons"][0]["code"], "public-suffix-below");
+    env.json(0, &["domains", "check", "amazonaws.com"]);
+}
+
+#[test]
+fn the_sender_test_never_advises_a_form_for_a_domain_that_cannot_pass() {
+    let env = Env::new();
+    env.secured_account("acme");
+    for (address, code) in [
+        ("bob@gmail.com", "free-mail-provider"),
+        ("bob@corp.local", "special-use"),
+        ("bob@x.onmicrosoft.com", "multi-tenant-domain"),
+        ("bob@duck.com", "free-mail-provider"),
+    ] {
+        let decision = env.json(1, &["sender", "test", address]);
+        let message = decision["reasons"][0]["message"].as_str().unwrap();
+        assert!(!message.contains("signed form"), "{address}: {message}");
+        assert!(message.contains(code), "{address}: says why: {message}");
+    }
+    let decision = env.json(1, &["sender", "test", "bob@acme-corp.example"]);
+    let message = decision["reasons"][0]["message"].as_str().unwrap();
+    assert!(message.contains("signed form"), "{message}");
 }

@@ -1,7 +1,7 @@
 //! `xmfax requests`: every refusal code from a test form, refusals that change nothing but the record,
 //! approvals that apply exactly their changes, idempotent reprocessing, and unreadable files.
 
-use super::common::Env;
+use super::common::{Env, today};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -33,7 +33,7 @@ fn setup() -> Env {
         "--certified-by",
         "Hank Scorpio",
         "--certified-on",
-        "2020-01-01",
+        today(),
     ]);
     env.ok(&[
         "accounts",
@@ -128,11 +128,14 @@ fn each_code_is_produced_by_its_test_form_and_refusals_change_only_the_record() 
                 "free-mail-provider",
                 "invalid-syntax",
                 "ip-literal",
+                "multi-tenant-domain",
                 "public-suffix",
                 "single-label",
+                "special-use",
                 "wildcard",
             ],
         ),
+        ("public-suffix-below.yaml", &[], &["public-suffix-below"]),
         (
             "trusted-by-other-account.yaml",
             &[],
@@ -186,6 +189,11 @@ fn each_code_is_produced_by_its_test_form_and_refusals_change_only_the_record() 
             assert_eq!(table(&store_before, "requests"), table(&store_after, "requests"));
             let audit = env.json(0, &["audit", "log", "--limit", "1"]);
             assert_eq!(audit[0]["action"], "requests.refuse-reused-reference");
+            let message = report["reasons"][0]["message"].as_str().unwrap();
+            assert!(
+                message.contains("hint: to resubmit a corrected form"),
+                "how to resubmit: {message}"
+            );
         } else {
             assert_eq!(count(&env, "requests"), requests_before + 1, "{name}: its record");
             let reference = report["reference"].as_str().unwrap();
@@ -243,6 +251,7 @@ fn an_approved_add_applies_exactly_its_domains_with_the_signature_as_certificati
             "account": "acme",
             "action": "add",
             "status": "approved",
+            "already_processed": false,
             "reasons": [],
             "changes": {"added": ["acme-corp.example", "acme-labs.example"], "removed": []},
         })
@@ -281,31 +290,53 @@ fn an_approved_add_applies_exactly_its_domains_with_the_signature_as_certificati
         .collect();
     assert_eq!(actions, ["domains.add", "domains.add", "requests.process"]);
     env.ok(&["audit", "verify"]);
-    // The approved form certifies further domains added by hand under its reference.
+    // The approved form certifies again, by hand under its reference, a domain it lists, and only those.
+    env.ok(&["domains", "remove", "acme", "acme-labs.example", "--yes"]);
     env.ok(&[
         "domains",
         "add",
         "acme",
-        "acme-extra.example",
+        "acme-labs.example",
         "--request",
         "T-ADD",
     ]);
+    let refused = env.json(
+        1,
+        &[
+            "domains",
+            "add",
+            "acme",
+            "acme-extra.example",
+            "--request",
+            "T-ADD",
+        ],
+    );
+    assert_eq!(refused["refused"][0]["reasons"][0]["code"], "not-on-request");
 }
 
 #[test]
 fn reprocessing_the_identical_form_changes_nothing_and_says_so() {
     let env = setup();
-    for (name, first_code) in [("approved-add.yaml", 0), ("unsigned.yaml", 1)] {
+    for (name, code, status) in [
+        ("approved-add.yaml", 0, "approved"),
+        ("unsigned.yaml", 1, "refused"),
+    ] {
         let path = form(&env, name);
-        let first = process(&env, first_code, &path);
+        let first = process(&env, code, &path);
+        assert_eq!(first["already_processed"], false, "{name}");
         let before = env.dump();
-        let again = process(&env, 0, &path);
-        assert_eq!(again["status"], "already-processed", "{name}");
+        let again = process(&env, code, &path);
+        assert_eq!(again["status"], status, "{name}: the status as recorded");
+        assert_eq!(again["already_processed"], true, "{name}");
         assert_eq!(again["reasons"], first["reasons"]);
         assert_eq!(again["changes"], first["changes"]);
         assert_eq!(env.dump(), before, "{name}: reprocessing changed the store");
-        let (table_view, _) = env.code(0, &["requests", "process", path.to_str().unwrap()]);
-        assert!(table_view.contains("ALREADY PROCESSED"), "{table_view}");
+        let (table_view, _) = env.code(code, &["requests", "process", path.to_str().unwrap()]);
+        assert!(table_view.contains("already processed"), "{table_view}");
+        assert!(table_view.contains(&status.to_uppercase()), "{table_view}");
+        if code == 1 {
+            assert!(table_view.contains("hint: to resubmit"), "{table_view}");
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `xmfax export` and `xmfax import`: round trips, refusals of bad rows (whole file, store untouched),
 //! replaced lists, dry runs, the import record, and atomicity when the process is killed.
 
-use super::common::Env;
+use super::common::{Env, StoredRequest, days_ago};
 use serde_json::Value;
 
 const HEADER: &str = "account,domain,include_subdomains,certified_by,certified_on,request\n";
@@ -55,7 +55,7 @@ fn populated() -> Env {
         "--certified-by",
         "Jane Roe",
         "--certified-on",
-        "2026-11-20",
+        &day("2026-11-20"),
     ]);
     env.ok(&[
         "domains",
@@ -66,22 +66,52 @@ fn populated() -> Env {
         "--certified-by",
         "Ann O'Neil",
         "--certified-on",
-        "2026-10-01",
+        &day("2026-10-01"),
     ]);
     env
 }
 
-/// Records a processed request for `account` directly in the store, as `requests process` would.
-fn recorded_request(env: &Env, reference: &str, account: &str, status: &str) {
-    env.sql()
-        .execute(
-            "INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256,
-                 signed_by, signed_on, reasons, changes, processed_by, processed_at)
-             VALUES (?1, ?2, 'add', ?3, '', '', 'Jane Roe', '2026-11-20', '[]', '{\"added\": [], \"removed\": []}', 'test-agent',
-                 '2026-11-20T00:00:00Z')",
-            [reference, account, status],
-        )
-        .unwrap();
+/// Records a processed add request for `account` that lists `domains` (processed for real, and its
+/// domains removed again, so that the import below adds them).
+fn recorded_request(env: &Env, reference: &str, account: &str, status: &str, domains: &[&str]) {
+    StoredRequest {
+        reference,
+        account,
+        status,
+        action: "add",
+        domains,
+        include_subdomains: true,
+        signed_on: &day("2026-11-20"),
+    }
+    .process(env);
+}
+
+/// The fixed dates these tests were written with, moved to the same distance before today (they
+/// were written on 2026-11-30): certifications older than 90 days are refused.
+fn day(fixed: &str) -> String {
+    let written = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let date = chrono::NaiveDate::parse_from_str(fixed, "%Y-%m-%d").unwrap();
+    days_ago((written - date).num_days())
+}
+
+/// A file's bytes with each fixed date of these tests moved by [`day`] (an invalid date stays).
+fn recent(content: impl AsRef<[u8]>) -> Vec<u8> {
+    let mut bytes = content.as_ref().to_vec();
+    for fixed in [
+        "2026-10-01",
+        "2026-11-02",
+        "2026-11-20",
+        "2026-11-21",
+        "2026-11-25",
+    ] {
+        let moved = day(fixed);
+        let mut at = 0;
+        while let Some(i) = bytes[at..].windows(10).position(|w| w == fixed.as_bytes()) {
+            bytes.splice(at + i..at + i + 10, moved.bytes());
+            at += i + 10;
+        }
+    }
+    bytes
 }
 
 fn problem_lines(stderr: &str) -> Vec<String> {
@@ -142,11 +172,11 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
 #[test]
 fn a_csv_import_records_the_import_and_marks_its_domains() {
     let env = populated();
-    recorded_request(&env, "REQ-7", "acme", "approved");
+    recorded_request(&env, "REQ-7", "acme", "approved", &["mail.acme-corp.example"]);
     let csv = format!(
         "{HEADER}acme,Mail.ACME-Corp.example.,yes,Jane Roe,2026-11-21,REQ-7\nbeta,beta-labs.example,false,Ann,2026-11-02\n"
     );
-    let file = env.write_file("domains.csv", &csv);
+    let file = env.write_file("domains.csv", recent(&csv));
     let report = env.json(0, &["import", file.to_str().unwrap()]);
     assert_eq!(report["outcome"], "imported");
     assert_eq!(report["counts"]["trusted_domains"]["created"], 2);
@@ -180,7 +210,7 @@ fn a_csv_import_records_the_import_and_marks_its_domains() {
         .unwrap();
     assert_eq!(imported["include_subdomains"], true);
     assert_eq!(imported["request"], "REQ-7");
-    assert_eq!(imported["certified_on"], "2026-11-21");
+    assert_eq!(imported["certified_on"], day("2026-11-21"));
     let log = env.json(0, &["audit", "log", "--limit", "1"]);
     assert_eq!(log[0]["action"], "import");
     assert_eq!(log[0]["details"]["import_id"], import_id);
@@ -210,7 +240,7 @@ fn a_file_with_bad_rows_is_refused_whole_with_every_row_reported() {
     for row in rows {
         csv.extend_from_slice(row);
     }
-    let file = env.write_file("bad.csv", &csv);
+    let file = env.write_file("bad.csv", recent(&csv));
     let before = env.dump();
     let (stdout, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     assert!(stdout.contains("Refused: 10 problem(s)"), "{stdout}");
@@ -225,7 +255,7 @@ fn a_file_with_bad_rows_is_refused_whole_with_every_row_reported() {
         (9, "unknown-account"),
         (10, "invalid-csv"),
         (11, "invalid-utf8"),
-        (12, "no-certification"),
+        (12, "certification-in-future"),
         (13, "invalid-syntax"),
     ];
     assert_eq!(lines.len(), expected.len(), "{stderr}");
@@ -261,7 +291,7 @@ fn domains_of_an_unsecured_account_or_covered_by_another_are_refused() {
     let csv = format!(
         "{HEADER}open,open.example,false,Jo,2026-11-20\nacme,mail.beta.example,false,Jane,2026-11-20\nacme,acme.example,true,Jane,2026-11-20\nbeta,x.acme.example,false,Ann,2026-11-20\n"
     );
-    let file = env.write_file("d.csv", &csv);
+    let file = env.write_file("d.csv", recent(&csv));
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     let lines = problem_lines(&stderr);
     assert!(lines[0].contains(":2: account-not-secured: "), "{stderr}");
@@ -273,16 +303,16 @@ fn domains_of_an_unsecured_account_or_covered_by_another_are_refused() {
 #[test]
 fn a_bad_header_or_an_empty_file_is_reported() {
     let env = populated();
-    let file = env.write_file("h.csv", "domain,account\nacme.example,acme\n");
+    let file = env.write_file("h.csv", recent("domain,account\nacme.example,acme\n"));
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     assert!(
         stderr.contains(":1: invalid-csv: the first line must be the header"),
         "{stderr}"
     );
-    let file = env.write_file("e.csv", "");
+    let file = env.write_file("e.csv", recent(""));
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     assert!(stderr.contains(":1: invalid-csv: "), "{stderr}");
-    let file = env.write_file("d.txt", "whatever");
+    let file = env.write_file("d.txt", recent("whatever"));
     let (_, stderr) = env.code(2, &["import", file.to_str().unwrap()]);
     assert!(stderr.contains("--format"), "{stderr}");
     let (_, stderr) = env.code(2, &["import", "/nonexistent/file.csv"]);
@@ -296,7 +326,7 @@ fn the_listing_stops_at_a_hundred_problems_and_counts_the_rest() {
     for n in 0..150 {
         csv.push_str(&format!("acme,bad{n}.co.uk.example..,false,Jane,2026-11-20\n"));
     }
-    let file = env.write_file("many.csv", &csv);
+    let file = env.write_file("many.csv", recent(&csv));
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     let lines = problem_lines(&stderr);
     assert_eq!(lines.len(), 101, "{stderr}");
@@ -315,7 +345,7 @@ fn the_listing_stops_at_a_hundred_problems_and_counts_the_rest() {
 #[test]
 fn a_document_replaces_the_lists_of_the_accounts_it_names() {
     let env = populated();
-    recorded_request(&env, "REQ-9", "acme", "approved");
+    recorded_request(&env, "REQ-9", "acme", "approved", &["new.example"]);
     let yaml = r#"version: 1
 accounts:
 - id: acme
@@ -338,7 +368,7 @@ accounts:
     certified_on: 2026-11-25
     request: REQ-9
 "#;
-    let file = env.write_file("replace.yaml", yaml);
+    let file = env.write_file("replace.yaml", recent(yaml));
     let dry = env.json(0, &["import", "--dry-run", file.to_str().unwrap()]);
     assert_eq!(dry["outcome"], "checked");
     let before = env.dump();
@@ -410,7 +440,7 @@ accounts:
 - id: acme
   name: Again
 "#;
-    let file = env.write_file("bad.yaml", yaml);
+    let file = env.write_file("bad.yaml", recent(yaml));
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     let got: Vec<String> = problem_lines(&stderr)
         .iter()
@@ -439,7 +469,7 @@ accounts:
         "{stderr}"
     );
     let json = "{\n  \"version\": 2,\n  \"accounts\": [\n    {\n      \"id\": \"acme\",\n      \"name\": \"A\",\n      \"fax_number\": \"+16502530000\",\n      \"region\": \"mars\"\n    }\n  ]\n}\n";
-    let file = env.write_file("bad.json", json);
+    let file = env.write_file("bad.json", recent(json));
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     assert!(stderr.contains("bad.json:2: unsupported-version: "), "{stderr}");
     assert!(stderr.contains("bad.json:8: invalid-region: "), "{stderr}");
@@ -484,7 +514,7 @@ fn export_of_chosen_accounts() {
     assert_eq!(doc["accounts"][0]["id"], "beta");
     assert_eq!(
         doc["accounts"][0]["trusted_domains"][0],
-        serde_json::json!({"domain": "beta.example", "include_subdomains": true, "certified_by": "Ann O'Neil", "certified_on": "2026-10-01", "request": null})
+        serde_json::json!({"domain": "beta.example", "include_subdomains": true, "certified_by": "Ann O'Neil", "certified_on": day("2026-10-01"), "request": null})
     );
     let keys: Vec<&str> = doc["accounts"][0]
         .as_object()
@@ -510,12 +540,15 @@ fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
     const ROWS: usize = 60_000;
     let env = Env::new();
     env.secured_account("acme");
-    recorded_request(&env, "REQ-7", "acme", "approved");
+    recorded_request(&env, "REQ-7", "acme", "approved", &["d000000.example"]);
     let mut csv = HEADER.to_string();
     for n in 0..ROWS {
-        csv.push_str(&format!("acme,d{n:06}.example,false,Jane Roe,2026-11-20,REQ-7\n"));
+        let request = if n == 0 { "REQ-7" } else { "" };
+        csv.push_str(&format!(
+            "acme,d{n:06}.example,false,Jane Roe,2026-11-20,{request}\n"
+        ));
     }
-    let file = env.write_file("big.csv", &csv);
+    let file = env.write_file("big.csv", recent(&csv));
     let before = env.dump();
     let start_import = || {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("xmfax"))
@@ -591,44 +624,68 @@ fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
 #[test]
 fn a_request_reference_must_be_an_approved_request_of_the_same_account() {
     let env = populated();
-    recorded_request(&env, "REQ-ACME", "acme", "approved");
-    recorded_request(&env, "REQ-BETA", "beta", "approved");
-    recorded_request(&env, "REQ-NO", "acme", "refused");
+    recorded_request(
+        &env,
+        "REQ-ACME",
+        "acme",
+        "approved",
+        &["one.example", "two.example"],
+    );
+    recorded_request(&env, "REQ-BETA", "beta", "approved", &["two.example"]);
+    recorded_request(&env, "REQ-NO", "acme", "refused", &["three.example"]);
     let csv = format!(
         "{HEADER}acme,one.example,false,Jane Roe,2026-11-21,REQ-ACME\n\
          acme,two.example,false,Jane Roe,2026-11-21,REQ-BETA\n\
          acme,three.example,false,Jane Roe,2026-11-21,REQ-NO\n\
-         acme,four.example,false,Jane Roe,2026-11-21,REQ-MISSING\n"
+         acme,four.example,false,Jane Roe,2026-11-21,REQ-MISSING\n\
+         acme,five.example,false,Jane Roe,2026-11-21,REQ-ACME\n\
+         acme,2019.example,false,Jane Roe,2019-06-01,\n\
+         acme,future.example,false,Jane Roe,2999-01-01,\n"
     );
-    let file = env.write_file("requests.csv", &csv);
+    let file = env.write_file("requests.csv", recent(&csv));
     let before = env.dump();
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     let name = file.to_str().unwrap();
-    assert_eq!(
-        problem_lines(&stderr),
-        [
-            format!(
-                "{name}:3: no-certification: request \"REQ-BETA\" was made for account \"beta\", not \"acme\""
-            ),
-            format!(
-                "{name}:4: no-certification: request \"REQ-NO\" is not an approved request in this store (unknown or refused): give the reference of an approved signed form, or leave it out"
-            ),
-            format!(
-                "{name}:5: no-certification: request \"REQ-MISSING\" is not an approved request in this store (unknown or refused): give the reference of an approved signed form, or leave it out"
-            ),
-        ]
+    let lines = problem_lines(&stderr);
+    let expected = [
+        (3, "request-other-account"),
+        (4, "request-not-approved"),
+        (5, "request-unknown"),
+        (6, "not-on-request"),
+        (7, "certification-expired"),
+        (8, "certification-in-future"),
+    ];
+    assert_eq!(lines.len(), expected.len(), "{stderr}");
+    for (line, (at, code)) in lines.iter().zip(expected) {
+        assert!(line.starts_with(&format!("{name}:{at}: {code}: ")), "{line}");
+        assert!(
+            !line.contains("--certified") && !line.contains("--request"),
+            "CSV messages name columns, not options: {line}"
+        );
+    }
+    assert!(lines[4].contains("certified_on"), "{}", lines[4]);
+    assert!(
+        lines[3].contains("REQ-ACME") && lines[3].contains("five.example"),
+        "{}",
+        lines[3]
     );
     assert_eq!(env.dump(), before, "a refused import changes nothing");
     let yaml = "version: 1\naccounts:\n- id: acme\n  trusted_domains:\n  - domain: acme.example\n    certified_by: Jane Roe\n    certified_on: 2026-11-20\n  - domain: new.example\n    certified_by: Jane Roe\n    certified_on: 2026-11-20\n    request: REQ-BETA\n";
-    let file = env.write_file("requests.yaml", yaml);
+    let file = env.write_file("requests.yaml", recent(yaml));
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     assert!(
-        stderr.contains(":8: no-certification: request \"REQ-BETA\" was made for account \"beta\""),
+        stderr.contains(":8: request-other-account: request \"REQ-BETA\" was made for account \"beta\""),
         "{stderr}"
     );
+    let json = r#"{"version": 1, "accounts": [{"id": "acme", "trusted_domains": [
+        {"domain": "acme.example", "include_subdomains": true, "certified_by": "Jane Roe", "certified_on": "2026-11-20", "request": "REQ-ACME"}]}]}"#;
+    let file = env.write_file("requests.json", recent(json));
+    let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
+    assert!(stderr.contains(": not-on-request: "), "{stderr}");
     assert_eq!(env.dump(), before);
+    // A form's domains, imported with it as their certification.
     let csv = format!("{HEADER}acme,one.example,false,Jane Roe,2026-11-21,REQ-ACME\n");
-    let file = env.write_file("approved.csv", &csv);
+    let file = env.write_file("approved.csv", recent(&csv));
     assert_eq!(
         env.json(0, &["import", file.to_str().unwrap()])["outcome"],
         "imported"
@@ -642,7 +699,7 @@ fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused() {
         "{HEADER}acme,one.example,false,{},2026-11-21\nacme,two.example,false,Jane\u{7}Roe,2026-11-21\n",
         "x".repeat(5000)
     );
-    let file = env.write_file("certifiers.csv", &csv);
+    let file = env.write_file("certifiers.csv", recent(&csv));
     let before = env.dump();
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     let name = file.to_str().unwrap();

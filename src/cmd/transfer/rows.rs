@@ -74,7 +74,7 @@ pub fn add_domain<'a>(
             }
         },
     };
-    let assessment = domain::assess(text.domain);
+    let assessment = domain::assess_grant(text.domain, include_subdomains);
     let Some(normalized) = assessment.domain else {
         for problem in assessment.problems {
             batch.problem(at, problem);
