@@ -239,8 +239,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<Outcome> {
         } else if args.dry_run {
             "checked"
         } else {
-            report.import_id = Some(write(tx, &review, &report)?);
-            super::dns::apply_proof_import(tx, &proofs)?;
+            report.import_id = Some(write(tx, &review, &report, &proofs)?);
             "imported"
         };
         Ok(report)
@@ -347,7 +346,12 @@ fn load_store(db: &Db<'_>, batch: &Batch, review: &mut Review<'_>) -> Result<()>
 
 /// Writes an import the review accepted, with its record and summary audit row; returns the import's
 /// ID. Deletions come first so that addresses and domains can move between accounts.
-fn write(tx: &mut Tx<'_>, review: &Review<'_>, report: &ImportReport) -> Result<i64> {
+fn write(
+    tx: &mut Tx<'_>,
+    review: &Review<'_>,
+    report: &ImportReport,
+    proofs: &super::dns::ProofImport,
+) -> Result<i64> {
     tx.prepare_bulk_write(IMPORT_CACHE_KIB)?;
     let counts = serde_json::to_value(report.counts)?;
     let import_id = tx.insert_import(&report.file, &report.sha256, &counts)?;
@@ -399,6 +403,8 @@ fn write(tx: &mut Tx<'_>, review: &Review<'_>, report: &ImportReport) -> Result<
     if rebuild {
         tx.create_domain_account_index()?;
     }
+    // After the domains they prove, before the audit row that records the digest of everything.
+    super::dns::apply_proof_import(tx, proofs)?;
     tx.audit(
         "import",
         None,
