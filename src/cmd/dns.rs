@@ -579,21 +579,23 @@ pub fn with_proof(db: &Db<'_>, domain: TrustedDomain) -> Result<ListedDomain> {
 }
 
 impl Row for ListedDomain {
+    // The trusted-domain columns, then the day the domain was proven in DNS.
     const HEADER: &'static [&'static str] = &[
         "DOMAIN",
-        "UNICODE",
         "ACCOUNT",
         "SUBDOMAINS",
         "CERTIFIED BY",
         "CERTIFIED ON",
         "REQUEST",
         "DNS PROOF",
-        "ADDED BY",
-        "ADDED AT",
     ];
     fn cells(&self) -> Vec<String> {
         let mut cells = self.domain.cells();
-        cells.insert(7, or_dash(&self.dns_proof.as_ref().map(|p| p.proven_at.clone())));
+        let proven_on = self
+            .dns_proof
+            .as_ref()
+            .map(|p| p.proven_at.split('T').next().unwrap_or(&p.proven_at).to_string());
+        cells.push(or_dash(&proven_on));
         cells
     }
 }

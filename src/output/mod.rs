@@ -225,7 +225,7 @@ pub fn render_blocks(blocks: &[Block], width: Option<usize>) -> String {
             }
             Block::Rows { header, rows, empty } => {
                 if rows.is_empty() {
-                    text.push_str(&format!("  {empty}\n"));
+                    push_wrapped(&mut text, &format!("  {empty}"), width, "    ");
                     continue;
                 }
                 let rows: Vec<Vec<String>> = rows
