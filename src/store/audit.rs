@@ -107,6 +107,12 @@ pub(super) fn start_configuration_digest(tx: &rusqlite::Transaction<'_>) -> Resu
              digest  TEXT NOT NULL                    -- sum mod 2^256 of its rows' SHA-256 (hex)
          ) STRICT;",
     )?;
+    record_initial_digest(tx)
+}
+
+/// Computes the digest of the rows a store already has, records each table's share, and, when the
+/// store has a history or a configuration, records it with an audit row (`store.digest-initialized`).
+pub(super) fn record_initial_digest(tx: &rusqlite::Transaction<'_>) -> Result<()> {
     let db = Db(tx);
     let tables = db.recompute_config_digest()?;
     let mut total = Digest::ZERO;

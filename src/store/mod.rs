@@ -6,6 +6,7 @@ mod audit;
 mod config;
 mod dns;
 mod domains;
+mod migrations;
 #[cfg(test)]
 mod query_plans;
 mod requests;
@@ -34,8 +35,8 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("../../schema.sql")),
     Migration::Sql(include_str!("dns.sql")),
     // Registered users' keys: ASCII-only lower case of the NFC local part (the sender test's rule).
-    Migration::Code(sender::recompute_user_keys),
-    Migration::Code(scale::index_for_scale),
+    Migration::Code(migrations::recompute_user_keys),
+    Migration::Code(migrations::index_for_scale),
     // Last: the digest covers every column the steps before it add or fill.
     Migration::Code(audit::start_configuration_digest),
 ];

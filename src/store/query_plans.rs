@@ -126,6 +126,12 @@ fn populate(path: &Path) {
              COMMIT;",
         )
         .unwrap();
+    // Rows written in bulk, as by an older xmfax: give them their configuration digest, as the
+    // migration does for such a store, so that the commands can record their changes.
+    let tx = store.conn.unchecked_transaction().unwrap();
+    tx.execute_batch("DELETE FROM config_digest").unwrap();
+    super::audit::record_initial_digest(&tx).unwrap();
+    tx.commit().unwrap();
 }
 
 fn run(db: &Path, args: &[&str]) {
@@ -164,7 +170,9 @@ fn run_single_object_commands(dir: &Path, db: &Path) {
         ),
     )
     .unwrap();
-    let certified = ["--certified-by", "Jane Roe", "--certified-on", "2026-01-01"];
+    // Today: a direct certification older than 90 days is refused (certification-expired).
+    let today = chrono::Utc::now().date_naive().to_string();
+    let certified = ["--certified-by", "Jane Roe", "--certified-on", today.as_str()];
     let commands: Vec<Vec<&str>> = vec![
         vec!["accounts", "show", "acct-000010"],
         vec!["domains", "list", "acct-000010"],

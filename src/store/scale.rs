@@ -1,49 +1,7 @@
-//! What keeps every single-object command's cost independent of the size of the customer base:
-//! the migration that gives each lookup its index, and the paging helpers of the streamed lists.
+//! The paging helpers of the streamed lists (the indexes that keep every single-object command's
+//! cost independent of the size of the customer base come from `migrations::index_for_scale`).
 
-use super::domains::reversed_labels;
 use anyhow::Result;
-use rusqlite::params;
-
-/// Rows filled per statement batch when the reversed-labels keys are computed for an existing store.
-const FILL_BATCH: i64 = 10_000;
-
-/// Migration step: indexes for every lookup a single-object command makes.
-/// - `trusted_domains.labels_reversed` (`corp.example.mail.` for `mail.example.corp`), with its index:
-///   the names below a domain are one range scan. Filled here for existing rows; xmfax writes it with
-///   every new row.
-/// - One account's domains, users and requests, and the requests in processing order, are read in
-///   index order (no sort, no scan), which also lets the lists stream and page by key.
-pub(super) fn index_for_scale(tx: &rusqlite::Transaction<'_>) -> Result<()> {
-    tx.execute_batch("ALTER TABLE trusted_domains ADD COLUMN labels_reversed TEXT")?;
-    let mut select =
-        tx.prepare("SELECT rowid, domain FROM trusted_domains WHERE rowid > ?1 ORDER BY rowid LIMIT ?2")?;
-    let mut update = tx.prepare("UPDATE trusted_domains SET labels_reversed = ?2 WHERE rowid = ?1")?;
-    let mut last = i64::MIN;
-    loop {
-        let batch = select
-            .query_map(params![last, FILL_BATCH], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let Some((end, _)) = batch.last() else { break };
-        last = *end;
-        for (rowid, domain) in &batch {
-            update.execute(params![rowid, reversed_labels(domain)])?;
-        }
-    }
-    tx.execute_batch(
-        "CREATE INDEX trusted_domains_reversed ON trusted_domains(labels_reversed);
-         DROP INDEX trusted_domains_account;
-         CREATE INDEX trusted_domains_account ON trusted_domains(account_id, domain);
-         DROP INDEX users_account;
-         CREATE INDEX users_account ON users(account_id, email_key);
-         DROP INDEX requests_account;
-         CREATE INDEX requests_account ON requests(account_id, processed_at, reference);
-         CREATE INDEX requests_processed ON requests(processed_at, reference);",
-    )?;
-    Ok(())
-}
 
 /// A list's `--limit` as SQL `LIMIT` takes it (-1: no limit).
 pub(crate) fn sql_limit(limit: Option<u32>) -> i64 {
@@ -65,7 +23,7 @@ pub(super) fn stream<T, R>(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::domains::reversed_labels;
 
     #[test]
     fn the_migration_gives_existing_domains_their_key_and_the_lookups_their_indexes() {
@@ -81,7 +39,7 @@ mod tests {
         )
         .unwrap();
         let tx = conn.transaction().unwrap();
-        index_for_scale(&tx).unwrap();
+        super::super::migrations::index_for_scale(&tx).unwrap();
         tx.commit().unwrap();
         let missing: i64 = conn
             .query_row(

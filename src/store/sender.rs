@@ -1,14 +1,10 @@
 //! SQL for the sender test's batch mode: everything a decision needs, read in bulk in one pass per
-//! table so that a batch never runs a query per address (whitelists: `Db::all_whitelist_entries`);
-//! and the migration that gives registered users the key the sender test looks them up by.
+//! table so that a batch never runs a query per address (whitelists: `Db::all_whitelist_entries`).
 
 use super::Db;
 use super::domains::UNCERTIFIED;
-use crate::policy::account::address_key;
-use crate::policy::text::nfc;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use rusqlite::types::ValueRef;
-use std::collections::BTreeMap;
 
 /// One trusted domain as the sender test needs it.
 pub struct TrustRow<'r> {
@@ -91,72 +87,6 @@ impl Db<'_> {
     }
 }
 
-/// Migration: every registered user's key becomes `ascii_lowercase(local)@domain` with the local part
-/// in NFC (what `users add` now stores and the only form a sender can match), recomputed from the
-/// stored address. Keys that would collide are refused, naming them, and then nothing changes: the
-/// migrating transaction is rolled back and the store stays as it was.
-pub(super) fn recompute_user_keys(tx: &rusqlite::Transaction<'_>) -> Result<()> {
-    let rows: Vec<(String, String)> = tx
-        .prepare("SELECT email_key, email FROM users ORDER BY email_key")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut holders: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    let mut changes = Vec::new();
-    for (old_key, email) in &rows {
-        let Some((local, domain)) = email.rsplit_once('@') else {
-            bail!("registered user {old_key:?} has the address {email:?}, which has no '@'");
-        };
-        let local = nfc(local);
-        let key = address_key(&local, domain);
-        let shown = format!("{local}@{domain}");
-        holders.entry(key.clone()).or_default().push(old_key);
-        if key != *old_key || shown != *email {
-            changes.push((old_key.as_str(), key, shown));
-        }
-    }
-    let collisions: Vec<String> = holders
-        .iter()
-        .filter(|(_, old)| old.len() > 1)
-        .map(|(key, old)| format!("{} would all become {key:?}", quoted_list(old)))
-        .collect();
-    if !collisions.is_empty() {
-        bail!(
-            "registered users' keys are now compared with ASCII case only, in Unicode NFC, and some would collide: {}. \
-             Nothing was changed; remove all but one user of each (with the previous xmfax) and open the store again",
-            collisions.join("; ")
-        );
-    }
-    // Two passes, so that no new key meets another row's old key on the way.
-    for (old_key, _, _) in &changes {
-        tx.execute(
-            "UPDATE users SET email_key = char(1) || email_key WHERE email_key = ?1",
-            [old_key],
-        )?;
-    }
-    for (old_key, key, email) in &changes {
-        tx.execute(
-            "UPDATE users SET email_key = ?1, email = ?2 WHERE email_key = char(1) || ?3",
-            [key.as_str(), email.as_str(), old_key],
-        )?;
-    }
-    Ok(())
-}
-
-/// The keys quoted, each non-ASCII one also with its code points (a KELVIN SIGN looks like `K`).
-fn quoted_list(keys: &[&str]) -> String {
-    keys.iter()
-        .map(|key| {
-            if key.is_ascii() {
-                format!("{key:?}")
-            } else {
-                let spelled: String = key.chars().flat_map(char::escape_default).collect();
-                format!("{key:?} ({spelled})")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" and ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,7 +134,7 @@ mod tests {
             ("b@corp.example", "b@corp.example"),
         ]);
         let tx = store.conn.transaction().unwrap();
-        recompute_user_keys(&tx).unwrap();
+        super::super::migrations::recompute_user_keys(&tx).unwrap();
         tx.commit().unwrap();
         assert_eq!(
             users(&store),
@@ -229,7 +159,9 @@ mod tests {
         let mut store = store_with(&before);
         let original = users(&store);
         let tx = store.conn.transaction().unwrap();
-        let err = recompute_user_keys(&tx).unwrap_err().to_string();
+        let err = super::super::migrations::recompute_user_keys(&tx)
+            .unwrap_err()
+            .to_string();
         drop(tx);
         assert!(err.contains("would all become \"noël@corp.example\""), "{err}");
         assert!(err.contains("noe\\u{308}l@corp.example"), "{err}");

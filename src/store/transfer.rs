@@ -12,7 +12,7 @@ use anyhow::Result;
 use rusqlite::params;
 
 /// The secondary indexes a large import drops and rebuilds. Same definitions as in the migrations
-/// (`scale::index_for_scale`).
+/// (`migrations::index_for_scale`).
 const DOMAIN_INDEXES: &str = "CREATE INDEX trusted_domains_account ON trusted_domains(account_id, domain);
      CREATE INDEX trusted_domains_reversed ON trusted_domains(labels_reversed);";
 
