@@ -983,6 +983,8 @@ mod properties {
             dot in any::<bool>(),
         ) {
             prop_assume!(!input.trim().ends_with('.'));
+            // A dot after trailing white space is not the name's trailing dot (`a .` is no name).
+            prop_assume!(!dot || input == input.trim_end());
             let variant = format!("{}{}", recase(&input, &flips), if dot { "." } else { "" });
             prop_assert_eq!(codes(&variant), codes(&input), "{:?} vs {:?}", variant, input);
             prop_assert_eq!(
