@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod changes;
 mod completions;
 mod dns;
 mod domains;

@@ -1,7 +1,7 @@
 //! `xmfax requests`: signed request forms. Prints the template, fills one in on a terminal, validates and
 //! processes forms against the store (approve and apply, or refuse), and keeps every request on record.
 
-use super::domains::{NewDomains, apply_additions, apply_removals, parse_date, plan_additions};
+use super::changes::{NewDomains, apply_additions, apply_removals, parse_date, plan_additions};
 use super::{Ctx, Outcome, account_candidates, request_candidates};
 use crate::model::{Account, Request, RequestChanges, RequestReason, RequestRecord};
 use crate::output::{self, Block, Tabular};
@@ -342,7 +342,7 @@ fn apply_form(
 ) -> Result<(RequestChanges, Vec<Reason>)> {
     let (mut reasons, removed) = {
         let db = tx.db();
-        let report = super::security::check_report(&db, &account.id)?;
+        let report = super::changes::check_report(&db, &account.id)?;
         let failing = security::failing(&report.checks);
         let settings = db.security_settings(account)?;
         let trusted: Vec<Trusted> = db

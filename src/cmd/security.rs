@@ -1,5 +1,6 @@
 //! `xmfax security`: spoofing protection, TLS, the mail server whitelist, and the securing check.
 
+use super::changes::{CheckReport, check_report};
 use super::{Ctx, Outcome, account_candidates};
 use crate::output::{self, Block, Tabular};
 use crate::policy::{network, security};
@@ -79,14 +80,6 @@ pub enum WhitelistCommand {
         #[arg(add = ArgValueCandidates::new(account_candidates))]
         account: String,
     },
-}
-
-/// The result of `security check`: JSON `{"account", "passed", "checks": [{id, status, message}]}`.
-#[derive(Debug, Serialize)]
-pub struct CheckReport {
-    pub account: String,
-    pub passed: bool,
-    pub checks: Vec<security::Check>,
 }
 
 impl Tabular for CheckReport {
@@ -218,18 +211,6 @@ pub fn run(ctx: &Ctx, command: SecurityCommand) -> Result<Outcome> {
         SecurityCommand::Whitelist(WhitelistCommand::List { account }) => list(ctx, &account),
         SecurityCommand::Check { account, dns } => check(ctx, &account, &dns),
     }
-}
-
-/// Runs the securing checks of an account as the store has it now.
-pub fn check_report(db: &Db<'_>, account: &str) -> Result<CheckReport> {
-    let account = db.require_account(account)?;
-    let settings = db.security_settings(&account)?;
-    let checks = security::check(&settings, &db.uncertified_domains(&account.id)?);
-    Ok(CheckReport {
-        passed: security::passed(&checks),
-        account: account.id,
-        checks,
-    })
 }
 
 fn check(ctx: &Ctx, account: &str, dns: &super::dns::SecurityDnsArgs) -> Result<Outcome> {

@@ -3,7 +3,7 @@
 //! with its line.
 
 use super::source::{Node, SyntaxError, Top, Value, is_null};
-use crate::cmd::domains::parse_date;
+use crate::cmd::changes::parse_date;
 use crate::model::Region;
 use crate::model::transfer::DOCUMENT_VERSION;
 use crate::policy::Problem;
