@@ -267,13 +267,12 @@ fn push_wrapped(text: &mut String, line: &str, width: Option<usize>, indent: &st
     }
 }
 
-/// Escapes control characters and bidirectional overrides, which could rewrite what an agent sees
-/// on the terminal (text from customers' forms and messages ends up in tables).
+/// Escapes control characters, bidirectional overrides and invisible (default-ignorable) characters,
+/// which could rewrite or disguise what an agent sees (text from forms and messages ends up in tables).
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let needs_escape = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    // Invisible characters too: a soft hyphen or zero-width space in a domain cell would show a
+    // refused look-alike as the very name it imitates.
+    let needs_escape = |c: char| c.is_control() || crate::policy::text::is_invisible_or_bidi(c);
     if !text.chars().any(needs_escape) {
         return Cow::Borrowed(text);
     }
@@ -384,5 +383,7 @@ mod tests {
         assert_eq!(sanitize("a\u{1b}[31mred"), "a\\u{1b}[31mred");
         assert_eq!(sanitize("x\u{202e}gpj.exe"), "x\\u{202e}gpj.exe");
         assert_eq!(sanitize("line\nbreak"), "line\\u{a}break");
+        assert_eq!(sanitize("corp\u{ad}.example"), "corp\\u{ad}.example");
+        assert_eq!(sanitize("x\u{200b}.example"), "x\\u{200b}.example");
     }
 }
