@@ -133,6 +133,22 @@ pub fn malformed(message: impl Into<String>) -> Problem {
     Problem::new(MALFORMED_ADDRESS, message)
 }
 
+/// The distinct authserv-ids of a message's Authentication-Results headers, top-most first: what to
+/// tell someone who does not know which one is ours.
+pub fn authserv_ids(section: &HeaderSection<'_>) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for field in section.fields.iter().filter(|f| f.is("Authentication-Results")) {
+        let Some(Ok(parsed)) = header_text(field.value).map(|text| parse_authentication_results(&text))
+        else {
+            continue;
+        };
+        if !parsed.authserv_id.is_empty() && !ids.contains(&parsed.authserv_id) {
+            ids.push(parsed.authserv_id);
+        }
+    }
+    ids
+}
+
 /// A raw header value as text: UTF-8 (RFC 6532) with its folding removed; `None` when not UTF-8.
 /// A line break that is not folding is kept, so that the header parsers refuse it.
 pub fn header_text(raw: &[u8]) -> Option<String> {
