@@ -2,6 +2,7 @@
 
 mod cli {
     pub mod common;
+    pub mod pg;
 
     mod accounts;
     mod audit;

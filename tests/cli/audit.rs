@@ -1,9 +1,10 @@
 //! `xmfax audit`: the log, and verification that catches edited, deleted and inserted rows.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 
-fn env_with_history() -> Env {
-    let env = Env::new();
+fn env_with_history(backend: Backend) -> Option<Env> {
+    let env = Env::new(backend)?;
     env.ok(&[
         "accounts",
         "add",
@@ -16,7 +17,7 @@ fn env_with_history() -> Env {
     env.ok(&["security", "set", "acme", "--spoofing-protection", "on"]);
     env.ok(&["users", "add", "acme", "jane@acme.example"]);
     env.ok(&["security", "whitelist", "add", "acme", "198.18.7.0/24"]);
-    env
+    Some(env)
 }
 
 fn first_break(env: &Env) -> i64 {
@@ -25,9 +26,11 @@ fn first_break(env: &Env) -> i64 {
     report["first_break"]["seq"].as_i64().unwrap()
 }
 
-#[test]
-fn intact_chain_verifies() {
-    let env = env_with_history();
+#[rstest]
+fn intact_chain_verifies(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = env_with_history(backend) else {
+        return;
+    };
     let report = env.json(0, &["audit", "verify"]);
     assert_eq!(report["passed"], true);
     assert_eq!(report["rows"], 4);
@@ -36,67 +39,63 @@ fn intact_chain_verifies() {
     assert_eq!(log[1]["seq"], 4, "the newest last");
 }
 
-#[test]
-fn edited_row_is_named() {
-    let env = env_with_history();
-    env.sql()
-        .execute("UPDATE audit SET agent = 'mallory' WHERE seq = 2", [])
-        .unwrap();
+#[rstest]
+fn edited_row_is_named(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = env_with_history(backend) else {
+        return;
+    };
+    env.tamper("UPDATE audit SET agent = 'mallory' WHERE seq = 2");
     assert_eq!(first_break(&env), 2);
     let (stdout, _) = env.code(1, &["audit", "verify"]);
     assert!(stdout.contains("row 2"), "{stdout}");
 }
 
-#[test]
-fn deleted_row_is_named() {
-    let env = env_with_history();
-    env.sql().execute("DELETE FROM audit WHERE seq = 3", []).unwrap();
+#[rstest]
+fn deleted_row_is_named(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = env_with_history(backend) else {
+        return;
+    };
+    env.tamper("DELETE FROM audit WHERE seq = 3");
     assert_eq!(first_break(&env), 3);
 }
 
-#[test]
-fn deleted_last_row_is_found() {
-    let env = env_with_history();
-    env.sql().execute("DELETE FROM audit WHERE seq = 4", []).unwrap();
+#[rstest]
+fn deleted_last_row_is_found(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = env_with_history(backend) else {
+        return;
+    };
+    env.tamper("DELETE FROM audit WHERE seq = 4");
     assert_eq!(first_break(&env), 4);
 }
 
-#[test]
-fn inserted_row_is_named() {
-    let env = env_with_history();
-    let conn = env.sql();
-    conn.execute("UPDATE audit SET seq = seq + 1 WHERE seq >= 3", [])
-        .ok();
-    // Renumbering in place can collide on the key; do it from the top down instead when it does.
-    let rows: i64 = conn
-        .query_row("SELECT count(*) FROM audit WHERE seq = 3", [], |r| r.get(0))
-        .unwrap();
-    if rows == 1 {
-        for seq in [4, 3] {
-            conn.execute("UPDATE audit SET seq = seq + 1 WHERE seq = ?1", [seq])
-                .unwrap();
-        }
-    }
-    conn.execute(
-        "INSERT INTO audit (seq, at, agent, action, account, subject, details, prev_hash, hash)
+#[rstest]
+fn inserted_row_is_named(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = env_with_history(backend) else {
+        return;
+    };
+    // Renumbered from the top down, so that no two rows share a key on the way.
+    env.tamper(
+        "UPDATE audit SET seq = seq + 1 WHERE seq = 4;
+         UPDATE audit SET seq = seq + 1 WHERE seq = 3;
+         INSERT INTO audit (seq, at, agent, action, account, subject, details, prev_hash, hash)
          SELECT 3, at, agent, 'users.add', account, 'eve@evil.example', details, hash, hash FROM audit WHERE seq = 2",
-        [],
-    )
-    .unwrap();
+    );
     assert_eq!(first_break(&env), 3);
 }
 
-#[test]
-fn table_output_reports_the_break() {
-    let env = env_with_history();
+#[rstest]
+fn table_output_reports_the_break(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = env_with_history(backend) else {
+        return;
+    };
     let (stdout, _) = env.code(0, &["audit", "verify"]);
     assert!(stdout.contains("intact"), "{stdout}");
 }
 
 /// A store with a row in every configuration table: accounts (with security settings), users,
 /// whitelist, trusted domains and requests.
-fn env_with_configuration() -> Env {
-    let env = env_with_history();
+fn env_with_configuration(backend: Backend) -> Option<Env> {
+    let env = env_with_history(backend)?;
     env.ok(&[
         "domains",
         "add",
@@ -117,7 +116,7 @@ fn env_with_configuration() -> Env {
     );
     let path = env.write_file("form.yaml", form);
     env.ok(&["requests", "process", path.to_str().unwrap()]);
-    env
+    Some(env)
 }
 
 fn tampered(env: &Env) -> Vec<(String, String)> {
@@ -144,9 +143,11 @@ fn tampered(env: &Env) -> Vec<(String, String)> {
 
 /// Each configuration table edited with another tool (insert, update, delete) is caught, named,
 /// and told apart; putting the row back makes the store verify again.
-#[test]
-fn configuration_changed_behind_xmfax_is_caught_in_every_table() {
-    let env = env_with_configuration();
+#[rstest]
+fn configuration_changed_behind_xmfax_is_caught_in_every_table(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = env_with_configuration(backend) else {
+        return;
+    };
     let report = env.json(0, &["audit", "verify"]);
     assert_eq!(report["configuration"]["passed"], true, "{report}");
     let edits: &[(&str, &str, &str, &str)] = &[
@@ -183,13 +184,9 @@ fn configuration_changed_behind_xmfax_is_caught_in_every_table() {
     ];
     for (table, insert, update, delete) in edits {
         for (kind, sql) in [("insert", insert), ("update", update), ("delete", delete)] {
-            let backup = env.dir.path().join("backup.db");
-            std::fs::copy(&env.db, &backup).unwrap();
-            let conn = env.sql();
+            let backup = env.snapshot();
             // Deleting the account cascades to its users, networks and domains (foreign keys).
-            conn.execute_batch(sql)
-                .unwrap_or_else(|e| panic!("{table} {kind}: {e}"));
-            drop(conn);
+            env.execute(sql);
             let found = tampered(&env);
             let named: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
             if (*table, kind) == ("accounts", "delete") {
@@ -205,17 +202,19 @@ fn configuration_changed_behind_xmfax_is_caught_in_every_table() {
             assert!(found[0].1.contains(expected), "{table} {kind}: {}", found[0].1);
             let (stdout, _) = env.code(1, &["audit", "verify"]);
             assert!(stdout.contains("TAMPERED") && stdout.contains(table), "{stdout}");
-            std::fs::copy(&backup, &env.db).unwrap();
-            let _ = std::fs::remove_file(env.db.with_extension("db-wal"));
-            let _ = std::fs::remove_file(env.db.with_extension("db-shm"));
+            env.restore(&backup);
             env.json(0, &["audit", "verify"]);
         }
     }
 }
 
-#[test]
-fn a_head_kept_elsewhere_proves_descent_and_a_rewritten_chain_does_not() {
-    let env = env_with_configuration();
+#[rstest]
+fn a_head_kept_elsewhere_proves_descent_and_a_rewritten_chain_does_not(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = env_with_configuration(backend) else {
+        return;
+    };
     let head = env.json(0, &["audit", "head"]);
     let seq = head["seq"].as_i64().unwrap();
     let hash = head["hash"].as_str().unwrap().to_string();
@@ -229,7 +228,9 @@ fn a_head_kept_elsewhere_proves_descent_and_a_rewritten_chain_does_not() {
     assert_eq!(report["expected"]["found"], true);
     assert_eq!(report["expected"]["seq"], seq);
     // Someone who can write the file rewrites the chain from scratch: it no longer has that hash.
-    let other = Env::new();
+    let Some(other) = Env::new(backend) else {
+        return;
+    };
     other.ok(&[
         "accounts",
         "add",
@@ -248,19 +249,22 @@ fn a_head_kept_elsewhere_proves_descent_and_a_rewritten_chain_does_not() {
     let (_, stderr) = env.code(2, &["audit", "verify", "--expect", "abc"]);
     assert!(stderr.contains("audit head"), "{stderr}");
     // An empty store's head.
-    let empty = Env::new();
+    let Some(empty) = Env::new(backend) else {
+        return;
+    };
     let head = empty.json(0, &["audit", "head"]);
     assert_eq!(head["seq"], 0);
     assert_eq!(head["hash"], "0".repeat(64));
     assert_eq!(head["digest"], "0".repeat(64));
-    assert!(!empty.db.exists(), "reading never creates a store");
+    assert!(!empty.store_exists(), "reading never creates a store");
 }
 
 /// A store written before the digest existed gets it on first use, with an audit row, and verifies.
+/// (SQLite only: PostgreSQL stores began with the digest.)
 #[test]
 fn an_old_store_gets_its_digest_on_first_use() {
     use sha2::{Digest, Sha256};
-    let env = Env::new();
+    let env = Env::sqlite();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     let schema =
         std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.sql")).unwrap();

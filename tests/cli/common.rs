@@ -1,25 +1,75 @@
-//! Shared harness: a temporary store and helpers to run the binary against it.
+//! Shared harness: a temporary store on either backend and helpers to run the binary against it.
 
+use super::pg;
 use assert_cmd::Command;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
+
+/// The store's backend: every CLI test runs on both (`#[values(Sqlite, Postgres)] backend: Backend`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub use Backend::{Postgres, Sqlite};
 
 /// A fresh temporary store; every command run through it uses that store and a fixed agent name.
 pub struct Env {
     pub dir: TempDir,
+    /// The SQLite store's file (on PostgreSQL, a path nothing uses).
     pub db: PathBuf,
+    pub backend: Backend,
+    pg: Option<pg::Database>,
 }
 
 impl Env {
-    pub fn new() -> Env {
+    /// A fresh store on `backend`; `None` (the test then returns, passing) when the backend is
+    /// PostgreSQL and no PostgreSQL is available, which `pg::server` reports once.
+    pub fn new(backend: Backend) -> Option<Env> {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("xmfax.db");
-        Env { dir, db }
+        let pg = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some(pg::server()?.create_database()),
+        };
+        Some(Env { dir, db, backend, pg })
+    }
+
+    /// A fresh SQLite store, for what is about a SQLite file itself.
+    pub fn sqlite() -> Env {
+        Env::new(Backend::Sqlite).expect("SQLite needs nothing")
+    }
+
+    /// What `--db` / `XMFAX_DB` name: the file's path, or the database's URL.
+    pub fn store(&self) -> OsString {
+        match &self.pg {
+            Some(database) => database.url.clone().into(),
+            None => self.db.clone().into_os_string(),
+        }
+    }
+
+    /// The PostgreSQL database's name (PostgreSQL only).
+    pub fn database_name(&self) -> &str {
+        &self.pg.as_ref().expect("a PostgreSQL store").name
+    }
+
+    /// Whether the store exists yet: the file, or any table in the database.
+    pub fn store_exists(&self) -> bool {
+        match self.backend {
+            Backend::Sqlite => self.db.exists(),
+            Backend::Postgres => {
+                self.query_string(
+                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+                ) != "0"
+            }
+        }
     }
 
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("xmfax").expect("binary");
-        cmd.env("XMFAX_DB", &self.db)
+        cmd.env("XMFAX_DB", self.store())
             .env("XMFAX_AGENT", "test-agent")
             .env_remove("XMFAX_AUTHSERV_ID")
             .env_remove("COMPLETE");
@@ -100,14 +150,142 @@ impl Env {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Opens the store directly, to inspect or tamper with it.
+    /// Opens the SQLite store's file directly, to inspect or tamper with it (SQLite only).
     pub fn sql(&self) -> rusqlite::Connection {
+        assert_eq!(self.backend, Backend::Sqlite, "a SQLite-only helper");
         rusqlite::Connection::open(&self.db).expect("open store")
     }
 
-    /// A logical dump of the whole store, to prove that a refused command changed nothing.
+    /// Runs SQL statements on the store directly (written in SQL both backends accept).
+    pub fn execute(&self, sql: &str) {
+        match self.backend {
+            Backend::Sqlite => self
+                .sql()
+                .execute_batch(sql)
+                .unwrap_or_else(|e| panic!("{sql}: {e}")),
+            Backend::Postgres => self
+                .pg_client()
+                .batch_execute(sql)
+                .unwrap_or_else(|e| panic!("{sql}: {e}")),
+        }
+    }
+
+    /// Edits the store behind xmfax's back, as someone with the database owner's rights could:
+    /// on PostgreSQL the audit table's own triggers (append-only) are off for these statements.
+    pub fn tamper(&self, sql: &str) {
+        match self.backend {
+            Backend::Sqlite => self.execute(sql),
+            Backend::Postgres => self.execute(&format!(
+                "BEGIN; ALTER TABLE audit DISABLE TRIGGER USER; {sql}; \
+                 ALTER TABLE audit ENABLE TRIGGER USER; COMMIT;"
+            )),
+        }
+    }
+
+    /// The rows of a query, every value as text (`NULL` for null), on either backend.
+    pub fn query(&self, sql: &str) -> Vec<Vec<String>> {
+        match self.backend {
+            Backend::Sqlite => sqlite_rows(&self.sql(), sql),
+            Backend::Postgres => pg_rows(&mut self.pg_client(), sql),
+        }
+    }
+
+    /// The one value a query returns, as text.
+    pub fn query_string(&self, sql: &str) -> String {
+        let rows = self.query(sql);
+        assert_eq!(rows.len(), 1, "{sql}: {rows:?}");
+        assert_eq!(rows[0].len(), 1, "{sql}: {rows:?}");
+        rows[0][0].clone()
+    }
+
+    /// The one integer a query returns (a count).
+    pub fn query_i64(&self, sql: &str) -> i64 {
+        let value = self.query_string(sql);
+        value.parse().unwrap_or_else(|e| panic!("{sql}: {value:?}: {e}"))
+    }
+
+    /// A connection to the PostgreSQL store, as the server's superuser (PostgreSQL only).
+    pub fn pg_client(&self) -> postgres::Client {
+        pg::connect(&self.pg.as_ref().expect("a PostgreSQL store").url)
+    }
+
+    /// A logical dump of the whole store, to prove that a refused command changed nothing:
+    /// every table, in name order, rows sorted. Comparable with a dump of the same backend.
     pub fn dump(&self) -> String {
-        dump(&self.db)
+        match self.backend {
+            Backend::Sqlite => dump(&self.db),
+            Backend::Postgres => {
+                let mut client = self.pg_client();
+                let tables = pg_rows(
+                    &mut client,
+                    "SELECT table_name FROM information_schema.tables \
+                     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' \
+                     ORDER BY table_name COLLATE \"C\"",
+                );
+                let mut out = String::new();
+                for table in tables {
+                    let table = &table[0];
+                    out.push_str(&format!("== {table}\n"));
+                    let mut rows: Vec<String> = pg_rows(&mut client, &format!("SELECT * FROM \"{table}\""))
+                        .into_iter()
+                        .map(|row| row.join("|"))
+                        .collect();
+                    rows.sort();
+                    for row in rows {
+                        out.push_str(&row);
+                        out.push('\n');
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// A copy of the store as it is now, to go back to with `restore`.
+    pub fn snapshot(&self) -> Snapshot {
+        match self.backend {
+            Backend::Sqlite => {
+                let path = self.dir.path().join("snapshot.db");
+                let _ = std::fs::remove_file(&path);
+                self.sql()
+                    .execute("VACUUM INTO ?1", [path.to_str().expect("UTF-8 path")])
+                    .expect("snapshot");
+                Snapshot::File(path)
+            }
+            Backend::Postgres => {
+                let name = format!("{}_snapshot", self.database_name());
+                self.pg_admin()
+                    .batch_execute(&format!(
+                        "DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name} TEMPLATE {}",
+                        self.database_name()
+                    ))
+                    .expect("snapshot");
+                Snapshot::Database(name)
+            }
+        }
+    }
+
+    /// Puts the store back as it was at `snapshot`.
+    pub fn restore(&self, snapshot: &Snapshot) {
+        match snapshot {
+            Snapshot::File(path) => {
+                std::fs::copy(path, &self.db).expect("restore");
+                let _ = std::fs::remove_file(self.db.with_extension("db-wal"));
+                let _ = std::fs::remove_file(self.db.with_extension("db-shm"));
+            }
+            Snapshot::Database(name) => {
+                let own = self.database_name();
+                self.pg_admin()
+                    .batch_execute(&format!(
+                        "DROP DATABASE {own} WITH (FORCE); CREATE DATABASE {own} TEMPLATE {name}"
+                    ))
+                    .expect("restore");
+            }
+        }
+    }
+
+    fn pg_admin(&self) -> postgres::Client {
+        pg::server().expect("a PostgreSQL store").admin()
     }
 
     pub fn write_file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
@@ -117,33 +295,71 @@ impl Env {
     }
 }
 
+/// A store saved by `Env::snapshot`.
+pub enum Snapshot {
+    File(PathBuf),
+    Database(String),
+}
+
+/// A SQL string literal, as both backends read it.
+pub fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+fn sqlite_rows(conn: &rusqlite::Connection, sql: &str) -> Vec<Vec<String>> {
+    use rusqlite::types::ValueRef;
+    let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let columns = stmt.column_count();
+    stmt.query_map([], |row| {
+        Ok((0..columns)
+            .map(|i| match row.get_ref(i).expect("column") {
+                ValueRef::Null => "NULL".to_string(),
+                ValueRef::Integer(n) => n.to_string(),
+                ValueRef::Real(x) => x.to_string(),
+                ValueRef::Text(text) => String::from_utf8_lossy(text).into_owned(),
+                ValueRef::Blob(bytes) => format!("x'{}'", hex::encode(bytes)),
+            })
+            .collect())
+    })
+    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    .map(|row| row.expect("row"))
+    .collect()
+}
+
+fn pg_rows(client: &mut postgres::Client, sql: &str) -> Vec<Vec<String>> {
+    client
+        .simple_query(sql)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .into_iter()
+        .filter_map(|message| match message {
+            postgres::SimpleQueryMessage::Row(row) => Some(
+                (0..row.len())
+                    .map(|i| row.get(i).unwrap_or("NULL").to_string())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A logical dump of a SQLite store's file.
 pub fn dump(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).expect("open store");
-    let mut tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    tables.sort();
+    let tables = sqlite_rows(
+        &conn,
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    );
     let mut out = String::new();
     for table in tables {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1"))
-            .unwrap();
-        let columns = stmt.column_count();
-        let rows = stmt
-            .query_map([], |row| {
-                Ok((0..columns)
-                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
-                    .collect::<Vec<_>>()
-                    .join("|"))
-            })
-            .unwrap();
+        let table = &table[0];
         out.push_str(&format!("== {table}\n"));
+        let mut rows: Vec<String> = sqlite_rows(&conn, &format!("SELECT * FROM \"{table}\""))
+            .into_iter()
+            .map(|row| row.join("|"))
+            .collect();
+        rows.sort();
         for row in rows {
-            out.push_str(&row.unwrap());
+            out.push_str(&row);
             out.push('\n');
         }
     }
@@ -243,21 +459,17 @@ impl StoredRequest<'_> {
             self.include_subdomains,
             self.signed_on,
         );
-        env.sql()
-            .execute(
-                "INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256, signed_by,
-                   signed_on, reasons, changes, processed_by, processed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'x', 'Jane Roe', ?6, '[]', '{\"added\": [], \"removed\": []}',
-                   'someone', '2026-01-20T10:00:00Z')",
-                rusqlite::params![
-                    self.reference,
-                    self.account,
-                    self.action,
-                    self.status,
-                    text,
-                    self.signed_on
-                ],
-            )
-            .expect("insert request");
+        env.execute(&format!(
+            "INSERT INTO requests (reference, account_id, action, status, form_text, form_sha256, signed_by,
+               signed_on, reasons, changes, processed_by, processed_at)
+             VALUES ({}, {}, {}, {}, {}, 'x', 'Jane Roe', {}, '[]', '{{\"added\": [], \"removed\": []}}',
+               'someone', '2026-01-20T10:00:00Z')",
+            literal(self.reference),
+            literal(self.account),
+            literal(self.action),
+            literal(self.status),
+            literal(&text),
+            literal(self.signed_on)
+        ));
     }
 }

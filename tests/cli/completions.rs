@@ -1,10 +1,13 @@
 //! `xmfax completions` and `xmfax man`: checked-in scripts stay in sync; live values come from the store.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 
-#[test]
-fn checked_in_completion_scripts_match_the_cli() {
-    let env = Env::new();
+#[rstest]
+fn checked_in_completion_scripts_match_the_cli(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     for (shell, file) in [
         ("bash", "xmfax.bash"),
         ("zsh", "_xmfax"),
@@ -24,12 +27,16 @@ fn checked_in_completion_scripts_match_the_cli() {
     }
 }
 
-#[test]
-fn dynamic_completion_offers_account_ids_and_never_creates_a_store() {
-    let env = Env::new();
+#[rstest]
+fn dynamic_completion_offers_account_ids_and_never_creates_a_store(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let without_store = env.complete(&["xmfax", "accounts", "show", ""]);
     assert!(!without_store.contains("acme"), "{without_store}");
-    assert!(!env.db.exists(), "completion must not create a store");
+    assert!(!env.store_exists(), "completion must not create a store");
     env.ok(&[
         "accounts",
         "add",
@@ -54,9 +61,11 @@ fn dynamic_completion_offers_account_ids_and_never_creates_a_store() {
     assert!(registration.contains("COMPLETE"), "{registration}");
 }
 
-#[test]
-fn man_page_renders() {
-    let env = Env::new();
+#[rstest]
+fn man_page_renders(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let page = env.ok(&["man"]);
     assert!(page.contains(".TH xmfax"), "{page}");
     let dir = env.dir.path().join("man");

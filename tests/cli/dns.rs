@@ -3,8 +3,9 @@
 //! end, `requests process --require-dns-proof` and the store setting, timeouts, SERVFAIL, NXDOMAIN,
 //! oversized and hostile records. Every command is pointed at the test server with --dns-server.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
 use super::dns_server::{SilentServer, TestDns};
+use rstest::rstest;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
@@ -107,9 +108,12 @@ fn v(status: &str, code: &str) -> (String, String) {
     (status.to_string(), code.to_string())
 }
 
-#[test]
-fn a_well_published_domain_passes_every_check_with_its_records() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn a_well_published_domain_passes_every_check_with_its_records(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     let checks = inspect(&env, &dns, 0, "good.test", &["s1"]);
     let ids: Vec<&str> = checks.iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["mx", "spf", "dmarc", "dkim", "spoofing-protection-viable"]);
@@ -146,9 +150,12 @@ fn a_well_published_domain_passes_every_check_with_its_records() {
     );
 }
 
-#[test]
-fn spf_codes() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn spf_codes(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     let cases = [
         ("soft.test", 0, "warn", "spf-soft-fail"),
         ("open.test", 1, "fail", "spf-pass-all"),
@@ -175,9 +182,12 @@ fn spf_codes() {
     assert_eq!(check(&two, "spf")["records"].as_array().unwrap().len(), 2);
 }
 
-#[test]
-fn dmarc_codes_with_the_organizational_domain_fallback() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn dmarc_codes_with_the_organizational_domain_fallback(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     let cases = [
         ("good.test", "pass", "dmarc-enforced"),
         ("soft.test", "warn", "dmarc-monitor-only"),
@@ -208,9 +218,12 @@ fn dmarc_codes_with_the_organizational_domain_fallback() {
     );
 }
 
-#[test]
-fn dkim_codes_and_the_viability_conclusion() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn dkim_codes_and_the_viability_conclusion(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     let good = inspect(&env, &dns, 1, "good.test", &["old", "nope", "junk"]);
     let dkim: Vec<&str> = good
         .iter()
@@ -249,9 +262,12 @@ fn dkim_codes_and_the_viability_conclusion() {
     assert!(message.contains("one SPF record"), "{message}");
 }
 
-#[test]
-fn mx_codes_and_nxdomain_are_findings() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn mx_codes_and_nxdomain_are_findings(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     assert_eq!(
         verdict(&inspect(&env, &dns, 0, "soft.test", &[]), "mx"),
         v("warn", "address-fallback")
@@ -276,9 +292,13 @@ fn mx_codes_and_nxdomain_are_findings() {
     assert_eq!(verdict(&missing, "dmarc"), v("fail", "dmarc-missing"));
 }
 
-#[test]
-fn a_server_that_never_answers_or_fails_is_an_error_not_a_finding() {
-    let env = Env::new();
+#[rstest]
+fn a_server_that_never_answers_or_fails_is_an_error_not_a_finding(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let silent = SilentServer::start();
     let started = Instant::now();
     let (stdout, stderr) = env.code(
@@ -350,9 +370,13 @@ fn a_server_that_never_answers_or_fails_is_an_error_not_a_finding() {
     }
 }
 
-#[test]
-fn names_that_fail_the_domain_checks_are_refused_before_any_query() {
-    let env = Env::new();
+#[rstest]
+fn names_that_fail_the_domain_checks_are_refused_before_any_query(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let silent = SilentServer::start();
     let server = silent.addr.to_string();
     for name in [
@@ -399,9 +423,14 @@ fn names_that_fail_the_domain_checks_are_refused_before_any_query() {
     );
 }
 
-#[test]
-fn challenge_publish_prove_end_to_end_on_a_domain_of_a_pending_form() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn challenge_publish_prove_end_to_end_on_a_domain_of_a_pending_form(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     env.secured_account("acme");
     let challenge = env.json(0, &["domains", "challenge", "acme", "Pending.TEST"]);
     let token = challenge["token"].as_str().unwrap().to_string();
@@ -525,9 +554,12 @@ fn form_text(reference: &str, domains: &[&str]) -> String {
     )
 }
 
-#[test]
-fn prove_says_which_failure_and_what_was_seen() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn prove_says_which_failure_and_what_was_seen(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     env.secured_account("acme");
     let server = dns.server();
     let prove = |domain: &str| env.json(1, &["domains", "prove", "acme", domain, "--dns-server", &server]);
@@ -560,12 +592,9 @@ fn prove_says_which_failure_and_what_was_seen() {
     );
     let past =
         (chrono::Utc::now() - chrono::Duration::days(31)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    env.sql()
-        .execute(
-            "UPDATE dns_challenges SET issued_at = ?1 WHERE domain = 'late.test'",
-            [&past],
-        )
-        .unwrap();
+    env.execute(&format!(
+        "UPDATE dns_challenges SET issued_at = '{past}' WHERE domain = 'late.test'"
+    ));
     let expired = prove("late.test");
     assert_eq!(expired["code"], "expired-token");
     assert!(expired["message"].as_str().unwrap().contains("expired on"));
@@ -576,9 +605,12 @@ fn prove_says_which_failure_and_what_was_seen() {
     assert!(crowd["message"].as_str().unwrap().contains("and 25 more"));
 }
 
-#[test]
-fn hostile_and_oversized_records_are_escaped_and_bounded() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn hostile_and_oversized_records_are_escaped_and_bounded(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     env.secured_account("acme");
     env.ok(&["domains", "challenge", "acme", "hostile.test"]);
     dns.publish_txt(
@@ -619,9 +651,14 @@ fn hostile_and_oversized_records_are_escaped_and_bounded() {
     assert!(records[0].as_str().unwrap().len() < 400);
 }
 
-#[test]
-fn security_check_dns_adds_domain_control_and_viability_per_trusted_domain() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn security_check_dns_adds_domain_control_and_viability_per_trusted_domain(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     env.secured_account("acme");
     for domain in ["good.test", "nodmarc.test"] {
         env.ok(&[
@@ -732,9 +769,13 @@ fn security_check_dns_adds_domain_control_and_viability_per_trusted_domain() {
     );
 }
 
-#[test]
-fn require_dns_proof_refuses_unproven_domains_by_flag_or_store_setting() {
-    let env = Env::new();
+#[rstest]
+fn require_dns_proof_refuses_unproven_domains_by_flag_or_store_setting(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let form = env.write_file("form.yaml", form_text("T-NOPROOF", &["unproven.test"]));
     let path = form.to_str().unwrap();
@@ -772,9 +813,12 @@ fn require_dns_proof_refuses_unproven_domains_by_flag_or_store_setting() {
     env.code(2, &["settings", "set", "require-dns-proof", "maybe"]);
 }
 
-#[test]
-fn proofs_are_exported_and_imported_and_bad_ones_refused() {
-    let (env, dns) = (Env::new(), server());
+#[rstest]
+fn proofs_are_exported_and_imported_and_bad_ones_refused(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    let dns = server();
     env.secured_account("acme");
     let token = env.json(0, &["domains", "challenge", "acme", "good.test"])["token"]
         .as_str()
@@ -798,7 +842,9 @@ fn proofs_are_exported_and_imported_and_bad_ones_refused() {
         "{exported}"
     );
 
-    let target = Env::new();
+    let Some(target) = Env::new(backend) else {
+        return;
+    };
     let file = target.write_file("export.yaml", &exported);
     let report = target.json(0, &["import", file.to_str().unwrap()]);
     assert_eq!(report["counts"]["dns_proofs"]["created"], 1);

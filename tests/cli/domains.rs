@@ -1,7 +1,8 @@
 //! `xmfax domains`: every certification code, IDN and case handling, all-or-nothing additions,
 //! removal, checks, certification from a request, and what other commands show of trusted domains.
 
-use super::common::{Env, StoredRequest, days_ago, today};
+use super::common::{Backend, Env, Postgres, Sqlite, StoredRequest, days_ago, today};
+use rstest::rstest;
 use serde_json::{Value, json};
 
 /// A direct certification given today.
@@ -72,9 +73,11 @@ const DOMAIN_CODES: [(&str, &str, &str); 10] = [
     ("yahoo.co.jp.", "yahoo.co.jp", "free-mail-provider"),
 ];
 
-#[test]
-fn every_domain_code_in_json_refuses_the_whole_addition() {
-    let env = Env::new();
+#[rstest]
+fn every_domain_code_in_json_refuses_the_whole_addition(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let mut inputs = vec!["acme-corp.example"];
@@ -95,9 +98,11 @@ fn every_domain_code_in_json_refuses_the_whole_addition() {
     assert_eq!(stored(&env), Vec::<String>::new());
 }
 
-#[test]
-fn every_domain_code_on_the_command_line() {
-    let env = Env::new();
+#[rstest]
+fn every_domain_code_on_the_command_line(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     for (input, refused_as, code) in DOMAIN_CODES {
@@ -116,9 +121,11 @@ fn every_domain_code_on_the_command_line() {
     assert_eq!(env.dump(), before);
 }
 
-#[test]
-fn a_domain_gets_every_code_that_applies() {
-    let env = Env::new();
+#[rstest]
+fn a_domain_gets_every_code_that_applies(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let report = env.json(1, &["domains", "check", "COM."]);
     let check_codes: Vec<&str> = report[0]["reasons"]
         .as_array()
@@ -143,9 +150,11 @@ fn a_domain_gets_every_code_that_applies() {
     );
 }
 
-#[test]
-fn trusted_by_other_account_names_that_account() {
-    let env = Env::new();
+#[rstest]
+fn trusted_by_other_account_names_that_account(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     env.secured_account("beta");
     add_certified(&env, 0, "acme", &["acme-corp.example"]);
@@ -170,9 +179,11 @@ fn trusted_by_other_account_names_that_account() {
     assert_eq!(check[0]["reasons"][0]["code"], "trusted-by-other-account");
 }
 
-#[test]
-fn subdomain_coverage_conflicts_across_accounts() {
-    let env = Env::new();
+#[rstest]
+fn subdomain_coverage_conflicts_across_accounts(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     env.secured_account("beta");
     let mut args = certified().to_vec();
@@ -214,9 +225,11 @@ fn subdomain_coverage_conflicts_across_accounts() {
     assert_eq!(check[0]["trusted_by"], "acme");
 }
 
-#[test]
-fn no_certification_refuses() {
-    let env = Env::new();
+#[rstest]
+fn no_certification_refuses(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let report = add(&env, 1, "acme", &["acme-corp.example"], &[]);
@@ -239,9 +252,11 @@ fn no_certification_refuses() {
     assert_eq!(env.dump(), before);
 }
 
-#[test]
-fn account_not_secured_names_the_failing_check() {
-    let env = Env::new();
+#[rstest]
+fn account_not_secured_names_the_failing_check(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -272,13 +287,15 @@ fn account_not_secured_names_the_failing_check() {
     add_certified(&env, 0, "acme", &["acme-corp.example"]);
 }
 
-#[test]
-fn idn_input_is_stored_once_in_ascii_from_either_form() {
+#[rstest]
+fn idn_input_is_stored_once_in_ascii_from_either_form(#[values(Sqlite, Postgres)] backend: Backend) {
     for (first, second) in [
         ("bücher.example", "xn--bcher-kva.example"),
         ("xn--bcher-kva.example", "BÜCHER.example."),
     ] {
-        let env = Env::new();
+        let Some(env) = Env::new(backend) else {
+            return;
+        };
         env.secured_account("acme");
         let report = add_certified(&env, 0, "acme", &[first]);
         assert_eq!(report["added"], json!(["xn--bcher-kva.example"]));
@@ -296,7 +313,9 @@ fn idn_input_is_stored_once_in_ascii_from_either_form() {
         );
     }
 
-    let env = Env::new();
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let (stdout, _) = env.code(
         0,
@@ -322,9 +341,11 @@ fn idn_input_is_stored_once_in_ascii_from_either_form() {
     assert_eq!(check[0]["unicode"], "bücher.example");
 }
 
-#[test]
-fn mixed_case_and_one_trailing_dot_are_the_same_domain() {
-    let env = Env::new();
+#[rstest]
+fn mixed_case_and_one_trailing_dot_are_the_same_domain(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let report = add_certified(&env, 0, "acme", &["  Acme-CORP.Example. "]);
     assert_eq!(report["added"], json!(["acme-corp.example"]));
@@ -337,9 +358,11 @@ fn mixed_case_and_one_trailing_dot_are_the_same_domain() {
     assert_eq!(stored(&env), ["acme-corp.example"]);
 }
 
-#[test]
-fn unchanged_is_no_error_but_a_refusal_next_to_it_adds_nothing() {
-    let env = Env::new();
+#[rstest]
+fn unchanged_is_no_error_but_a_refusal_next_to_it_adds_nothing(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     add_certified(&env, 0, "acme", &["acme-corp.example"]);
     let before = env.dump();
@@ -363,9 +386,13 @@ fn unchanged_is_no_error_but_a_refusal_next_to_it_adds_nothing() {
     assert_eq!(stored(&env), ["acme-corp.example"]);
 }
 
-#[test]
-fn include_subdomains_widens_a_trusted_domain_after_every_check() {
-    let env = Env::new();
+#[rstest]
+fn include_subdomains_widens_a_trusted_domain_after_every_check(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     env.secured_account("beta");
     add_certified(&env, 0, "acme", &["acme-corp.example"]);
@@ -395,9 +422,11 @@ fn include_subdomains_widens_a_trusted_domain_after_every_check() {
     );
 }
 
-#[test]
-fn dry_run_changes_nothing() {
-    let env = Env::new();
+#[rstest]
+fn dry_run_changes_nothing(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let mut args = certified().to_vec();
@@ -417,9 +446,13 @@ fn dry_run_changes_nothing() {
     assert_eq!(env.dump(), before);
 }
 
-#[test]
-fn added_domains_record_certification_subdomains_and_who_added_them() {
-    let env = Env::new();
+#[rstest]
+fn added_domains_record_certification_subdomains_and_who_added_them(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let mut args = certified().to_vec();
     args.push("--include-subdomains");
@@ -443,9 +476,11 @@ fn added_domains_record_certification_subdomains_and_who_added_them() {
     env.code(2, &["domains", "list", "nobody"]);
 }
 
-#[test]
-fn check_exit_codes() {
-    let env = Env::new();
+#[rstest]
+fn check_exit_codes(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let report = env.json(0, &["domains", "check", "acme-corp.example", "Bücher.Example"]);
     assert_eq!(report.as_array().unwrap().len(), 2);
     assert_eq!(report[0]["input"], "acme-corp.example");
@@ -462,9 +497,13 @@ fn check_exit_codes() {
     env.code(2, &["domains", "check"]);
 }
 
-#[test]
-fn remove_needs_yes_without_a_terminal_and_refuses_unknown_domains_whole() {
-    let env = Env::new();
+#[rstest]
+fn remove_needs_yes_without_a_terminal_and_refuses_unknown_domains_whole(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     env.secured_account("beta");
     add_certified(&env, 0, "acme", &["acme-corp.example", "bücher.example"]);
@@ -524,9 +563,11 @@ fn acme_form(reference: &'static str) -> StoredRequest<'static> {
     }
 }
 
-#[test]
-fn request_gives_the_certification_of_its_signature() {
-    let env = Env::new();
+#[rstest]
+fn request_gives_the_certification_of_its_signature(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     acme_form("REQ-1").insert(&env);
     let report = add(
@@ -548,9 +589,11 @@ fn request_gives_the_certification_of_its_signature() {
 
 /// A form certifies only what it asked for: each other use is refused with its code, names the form
 /// and the domain, exits 1 and changes nothing.
-#[test]
-fn a_request_certifies_only_what_its_form_asked_for() {
-    let env = Env::new();
+#[rstest]
+fn a_request_certifies_only_what_its_form_asked_for(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     env.secured_account("globex");
     acme_form("REQ-ADD").insert(&env);
@@ -709,9 +752,13 @@ fn a_request_certifies_only_what_its_form_asked_for() {
     assert_eq!(report["added"], json!(["acme-corp.example"]));
 }
 
-#[test]
-fn direct_certifications_may_be_neither_in_the_future_nor_too_old() {
-    let env = Env::new();
+#[rstest]
+fn direct_certifications_may_be_neither_in_the_future_nor_too_old(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let tomorrow = days_ago(-1);
@@ -757,9 +804,11 @@ fn direct_certifications_may_be_neither_in_the_future_nor_too_old() {
     );
 }
 
-#[test]
-fn accounts_show_lists_trusted_domains() {
-    let env = Env::new();
+#[rstest]
+fn accounts_show_lists_trusted_domains(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     add_certified(&env, 0, "acme", &["bücher.example"]);
     let show = env.json(0, &["accounts", "show", "acme"]);
@@ -776,9 +825,13 @@ fn accounts_show_lists_trusted_domains() {
     assert!(table.contains("bücher.example"), "{table}");
 }
 
-#[test]
-fn uncertified_domain_fails_domains_certified_and_blocks_additions() {
-    let env = Env::new();
+#[rstest]
+fn uncertified_domain_fails_domains_certified_and_blocks_additions(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let report = env.json(0, &["security", "check", "acme"]);
     let status = |report: &Value| {
@@ -791,13 +844,10 @@ fn uncertified_domain_fails_domains_certified_and_blocks_additions() {
             .unwrap()
     };
     assert_eq!(status(&report)["status"], "pass");
-    env.sql()
-        .execute(
-            "INSERT INTO trusted_domains (domain, account_id, include_subdomains, added_by, added_at)
-             VALUES ('legacy.example', 'acme', 0, 'old-import', '2020-01-01T00:00:00Z')",
-            [],
-        )
-        .unwrap();
+    env.execute(
+        "INSERT INTO trusted_domains (domain, account_id, include_subdomains, added_by, added_at)
+         VALUES ('legacy.example', 'acme', 0, 'old-import', '2020-01-01T00:00:00Z')",
+    );
     let report = env.json(1, &["security", "check", "acme"]);
     let check = status(&report);
     assert_eq!(check["status"], "fail");
@@ -812,9 +862,11 @@ fn uncertified_domain_fails_domains_certified_and_blocks_additions() {
     assert!(found[0].1.contains("domains-certified"), "{}", found[0].1);
 }
 
-#[test]
-fn completion_offers_the_accounts_trusted_domains_for_remove() {
-    let env = Env::new();
+#[rstest]
+fn completion_offers_the_accounts_trusted_domains_for_remove(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     env.secured_account("beta");
     add_certified(&env, 0, "acme", &["acme-corp.example", "bücher.example"]);
@@ -833,9 +885,13 @@ fn completion_offers_the_accounts_trusted_domains_for_remove() {
     );
 }
 
-#[test]
-fn missing_arguments_without_a_terminal_are_named_and_never_prompted() {
-    let env = Env::new();
+#[rstest]
+fn missing_arguments_without_a_terminal_are_named_and_never_prompted(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let (stdout, stderr) = env.code(2, &["domains", "add"]);
@@ -877,9 +933,13 @@ fn missing_arguments_without_a_terminal_are_named_and_never_prompted() {
     assert_eq!(env.dump(), before);
 }
 
-#[test]
-fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused() {
-    let env = Env::new();
+#[rstest]
+fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let long = "x".repeat(5000);
@@ -947,9 +1007,11 @@ const NEVER_CERTIFIABLE: [(&str, &str, &str); 30] = [
     ("acme.example", "", ""),
 ];
 
-#[test]
-fn names_nobody_can_certify_are_refused_with_their_codes() {
-    let env = Env::new();
+#[rstest]
+fn names_nobody_can_certify_are_refused_with_their_codes(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let inputs: Vec<&str> = NEVER_CERTIFIABLE
@@ -990,9 +1052,11 @@ fn names_nobody_can_certify_are_refused_with_their_codes() {
     assert_eq!(report["added"], json!(["x.test", "acme.example"]));
 }
 
-#[test]
-fn subdomains_over_a_public_suffix_are_refused() {
-    let env = Env::new();
+#[rstest]
+fn subdomains_over_a_public_suffix_are_refused(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let mut args = certified().to_vec();
@@ -1012,9 +1076,13 @@ fn subdomains_over_a_public_suffix_are_refused() {
     env.json(0, &["domains", "check", "amazonaws.com"]);
 }
 
-#[test]
-fn the_sender_test_never_advises_a_form_for_a_domain_that_cannot_pass() {
-    let env = Env::new();
+#[rstest]
+fn the_sender_test_never_advises_a_form_for_a_domain_that_cannot_pass(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     for (address, code) in [
         ("bob@gmail.com", "free-mail-provider"),

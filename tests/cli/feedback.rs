@@ -1,7 +1,8 @@
 //! Feedback for people: the audit log in sentences, changes that show what they did, removals that
 //! confirm alike, notes about the store path, hints that say where to look, and the man page.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 use serde_json::Value;
 
 fn account(env: &Env, id: &str) {
@@ -16,9 +17,11 @@ fn account(env: &Env, id: &str) {
     ]);
 }
 
-#[test]
-fn audit_log_is_one_sentence_per_event_newest_last() {
-    let env = Env::new();
+#[rstest]
+fn audit_log_is_one_sentence_per_event_newest_last(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     account(&env, "acme");
     env.ok(&["security", "set", "acme", "--spoofing-protection", "on"]);
     env.ok(&[
@@ -54,9 +57,11 @@ fn audit_log_is_one_sentence_per_event_newest_last() {
     env.code(2, &["audit", "show", "99"]);
 }
 
-#[test]
-fn audit_log_shows_the_newest_50_unless_told() {
-    let env = Env::new();
+#[rstest]
+fn audit_log_shows_the_newest_50_unless_told(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     account(&env, "acme");
     for i in 0..30 {
         let on = if i % 2 == 0 { "on" } else { "off" };
@@ -87,9 +92,11 @@ fn audit_log_shows_the_newest_50_unless_told() {
     );
 }
 
-#[test]
-fn security_set_shows_the_settings_and_needs_one() {
-    let env = Env::new();
+#[rstest]
+fn security_set_shows_the_settings_and_needs_one(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     account(&env, "acme");
     let (_, stderr) = env.code(2, &["security", "set", "acme"]);
     assert!(
@@ -107,9 +114,11 @@ fn security_set_shows_the_settings_and_needs_one() {
     assert_eq!(json["security"]["require_tls"], true);
 }
 
-#[test]
-fn whitelist_add_says_at_once_what_security_check_will_say() {
-    let env = Env::new();
+#[rstest]
+fn whitelist_add_says_at_once_what_security_check_will_say(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     account(&env, "acme");
     let before = env.dump();
     let (out, _) = env.code(1, &["security", "whitelist", "add", "acme", "10.0.0.0/8"]);
@@ -129,9 +138,11 @@ fn whitelist_add_says_at_once_what_security_check_will_say() {
     assert_eq!(json["concerns"][0]["status"], "fail");
 }
 
-#[test]
-fn every_removal_needs_yes_without_a_terminal() {
-    let env = Env::new();
+#[rstest]
+fn every_removal_needs_yes_without_a_terminal(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     account(&env, "acme");
     env.ok(&["security", "set", "acme", "--spoofing-protection", "on"]);
     env.ok(&["users", "add", "acme", "jane@acme-corp.example"]);
@@ -170,9 +181,11 @@ fn every_removal_needs_yes_without_a_terminal() {
     ]);
 }
 
-#[test]
-fn a_blank_requester_is_an_incomplete_form() {
-    let env = Env::new();
+#[rstest]
+fn a_blank_requester_is_an_incomplete_form(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     account(&env, "acme");
     env.ok(&["security", "set", "acme", "--spoofing-protection", "on"]);
     let today = chrono::Utc::now().date_naive().to_string();
@@ -198,7 +211,7 @@ fn a_blank_requester_is_an_incomplete_form() {
 
 #[test]
 fn a_missing_store_is_noted_and_named_and_not_created() {
-    let env = Env::new();
+    let env = Env::sqlite();
     let missing = env.dir.path().join("typo.db");
     let out = env
         .cmd()
@@ -243,7 +256,7 @@ fn as_unprivileged(env: &Env, args: &[&str]) -> std::process::Output {
 #[test]
 fn a_store_in_a_read_only_directory_can_be_read() {
     use std::os::unix::fs::PermissionsExt;
-    let env = Env::new();
+    let env = Env::sqlite();
     account(&env, "acme");
     let dir = env.dir.path().join("readonly");
     std::fs::create_dir(&dir).unwrap();
@@ -272,9 +285,11 @@ fn a_store_in_a_read_only_directory_can_be_read() {
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
-#[test]
-fn message_without_authserv_id_says_where_to_find_it() {
-    let env = Env::new();
+#[rstest]
+fn message_without_authserv_id_says_where_to_find_it(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let eml =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/messages/forged-auth-results.eml");
     let (_, stderr) = env.code(2, &["sender", "test", "--message", eml.to_str().unwrap()]);
@@ -285,9 +300,11 @@ fn message_without_authserv_id_says_where_to_find_it() {
     assert!(stderr.contains("mx.fax.example, mx.google.com"), "{stderr}");
 }
 
-#[test]
-fn man_has_a_short_name_and_covers_every_command() {
-    let env = Env::new();
+#[rstest]
+fn man_has_a_short_name_and_covers_every_command(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let page = env.ok(&["man"]);
     let name = page.lines().skip_while(|l| *l != ".SH NAME").nth(1).unwrap();
     assert!(name.len() < 80, "{name}");
@@ -316,18 +333,22 @@ fn man_has_a_short_name_and_covers_every_command() {
 }
 
 /// `requests new` on a pseudo-terminal (`script` from util-linux), answering each question in turn.
-#[test]
-fn requests_new_questions_wait_for_enter_and_require_the_requester() {
+#[rstest]
+fn requests_new_questions_wait_for_enter_and_require_the_requester(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let env = Env::new();
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     account(&env, "acme");
     let out = env.dir.path().join("new.yaml");
     let binary = assert_cmd::cargo::cargo_bin("xmfax");
     let command = format!(
         "'{}' --db '{}' requests new --out '{}'",
         binary.display(),
-        env.db.display(),
+        env.store().to_string_lossy(),
         out.display()
     );
     let mut child = Command::new("script")

@@ -1,19 +1,22 @@
 //! Hostile command-line input: invalid UTF-8, huge values, control and invisible characters.
 //! Each is refused with a short, clear message and a non-zero exit, and the store is unchanged.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 
-fn setup() -> Env {
-    let env = Env::new();
+fn setup(backend: Backend) -> Option<Env> {
+    let env = Env::new(backend)?;
     env.secured_account("acme");
-    env
+    Some(env)
 }
 
-#[test]
-fn invalid_utf8_arguments_are_usage_errors() {
-    let env = setup();
+#[rstest]
+fn invalid_utf8_arguments_are_usage_errors(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let before = env.dump();
     let bad = OsString::from_vec(b"acme\xff\xfe.com".to_vec());
     for args in [
@@ -33,9 +36,11 @@ fn invalid_utf8_arguments_are_usage_errors() {
     assert_eq!(env.dump(), before);
 }
 
-#[test]
-fn huge_values_get_short_errors_and_change_nothing() {
-    let env = setup();
+#[rstest]
+fn huge_values_get_short_errors_and_change_nothing(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let before = env.dump();
     let huge = "a".repeat(100_000); // Linux caps one argument at 128 KiB
     for args in [
@@ -89,9 +94,11 @@ fn huge_values_get_short_errors_and_change_nothing() {
     assert_eq!(env.dump(), before);
 }
 
-#[test]
-fn control_and_invisible_characters_are_refused() {
-    let env = setup();
+#[rstest]
+fn control_and_invisible_characters_are_refused(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let before = env.dump();
     for args in [
         vec![
@@ -141,9 +148,11 @@ fn control_and_invisible_characters_are_refused() {
     assert_eq!(env.dump(), before);
 }
 
-#[test]
-fn error_messages_escape_what_they_quote() {
-    let env = setup();
+#[rstest]
+fn error_messages_escape_what_they_quote(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     for args in [
         vec!["accounts", "show", "evil\u{1b}[2J\u{202e}"],
         vec!["domains", "remove", "acme", "ev\u{202e}il\u{1b}.com", "--yes"],
@@ -156,17 +165,14 @@ fn error_messages_escape_what_they_quote() {
     }
 }
 
-#[test]
-fn errors_quoting_text_from_the_store_escape_it() {
-    let env = setup();
+#[rstest]
+fn errors_quoting_text_from_the_store_escape_it(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     env.secured_account("beta");
     env.ok(&["users", "add", "acme", "jane@acme.example"]);
-    env.sql()
-        .execute(
-            "UPDATE users SET email = 'jane\u{1b}[2J\u{202e}@acme.example' WHERE account_id = 'acme'",
-            [],
-        )
-        .unwrap();
+    env.execute("UPDATE users SET email = 'jane\u{1b}[2J\u{202e}@acme.example' WHERE account_id = 'acme'");
     let (_, stderr) = env.code(2, &["users", "add", "beta", "jane@acme.example"]);
     assert!(stderr.contains("already registered"), "{stderr}");
     assert!(

@@ -2,7 +2,8 @@
 //! and sender batches. None may panic or hang; each is refused with a non-zero exit (2 for an
 //! unreadable file; 1 where the contract makes bad content a refusal) and the store stays unchanged.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 use std::time::Duration;
 
 /// Name and content of each hostile file.
@@ -74,9 +75,11 @@ fn commands(file: &str) -> Vec<Vec<String>> {
     ]
 }
 
-#[test]
-fn hostile_files_never_crash_hang_or_change_the_store() {
-    let env = Env::new();
+#[rstest]
+fn hostile_files_never_crash_hang_or_change_the_store(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let before = env.dump();
     let mut files: Vec<(String, std::path::PathBuf)> = corpus()

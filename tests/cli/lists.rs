@@ -1,7 +1,8 @@
 //! Lists that stream and page by key (`--limit`, `--after`), and the range scan that finds the names
 //! below a domain (issue 13).
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 use serde_json::Value;
 
 /// Certified today: a direct certification older than 90 days is refused (certification-expired).
@@ -67,8 +68,8 @@ fn audit_pages_back(env: &Env, list: &[&str], page: usize) -> Vec<Value> {
     seen
 }
 
-fn store_with_lists() -> Env {
-    let env = Env::new();
+fn store_with_lists(backend: Backend) -> Option<Env> {
+    let env = Env::new(backend)?;
     for id in ["acme", "beta", "gamma"] {
         env.secured_account(id);
     }
@@ -83,15 +84,17 @@ fn store_with_lists() -> Env {
     for email in ["Zoe@acme.example", "adam@acme.example", "Mia@acme.example"] {
         env.ok(&["users", "add", "acme", email]);
     }
-    env
+    Some(env)
 }
 
 /// How to get a list object's `--after` key.
 type KeyOf = Box<dyn Fn(&Value) -> String>;
 
-#[test]
-fn pages_by_key_give_exactly_the_whole_list() {
-    let env = store_with_lists();
+#[rstest]
+fn pages_by_key_give_exactly_the_whole_list(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store_with_lists(backend) else {
+        return;
+    };
     let text = |v: &Value, field: &str| v[field].as_str().unwrap().to_string();
     let cases: Vec<(Vec<&str>, KeyOf)> = vec![
         (vec!["accounts", "list"], Box::new(move |v| text(v, "id"))),
@@ -156,9 +159,11 @@ fn pages_by_key_give_exactly_the_whole_list() {
     );
 }
 
-#[test]
-fn requests_page_in_processing_order() {
-    let env = Env::new();
+#[rstest]
+fn requests_page_in_processing_order(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     let today = chrono::Utc::now().date_naive().to_string();
     for (reference, domain) in [
@@ -198,9 +203,11 @@ fn requests_page_in_processing_order() {
     assert!(stderr.contains("no request \"REQ-NONE\""), "{stderr}");
 }
 
-#[test]
-fn after_a_removed_domain_needs_its_account() {
-    let env = store_with_lists();
+#[rstest]
+fn after_a_removed_domain_needs_its_account(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store_with_lists(backend) else {
+        return;
+    };
     let (_, stderr) = env.code(2, &["domains", "list", "--after", "gone.example"]);
     assert!(stderr.contains("--after ACCOUNT/gone.example"), "{stderr}");
     let rest = env.json(0, &["domains", "list", "--after", "acme/y.example"]);
@@ -215,9 +222,11 @@ fn after_a_removed_domain_needs_its_account() {
     assert!(stderr.contains("--after"), "{stderr}");
 }
 
-#[test]
-fn every_format_prints_the_same_list_streamed_as_whole() {
-    let env = store_with_lists();
+#[rstest]
+fn every_format_prints_the_same_list_streamed_as_whole(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store_with_lists(backend) else {
+        return;
+    };
     let json = env.json(0, &["domains", "list"]);
     let (yaml, _) = env.code(0, &["-o", "yaml", "domains", "list"]);
     let from_yaml: Value = serde_yaml::from_str(&yaml).unwrap();
@@ -241,17 +250,19 @@ fn every_format_prints_the_same_list_streamed_as_whole() {
     assert!(table.contains("(none)"), "{table}");
 }
 
-#[test]
-fn a_long_table_is_printed_in_pieces_under_their_header() {
-    let env = Env::new();
+#[rstest]
+fn a_long_table_is_printed_in_pieces_under_their_header(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
-    let conn = env.sql();
-    conn.execute_batch(
-        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2499)
-         INSERT INTO users (email_key, account_id, email, created_at)
-         SELECT printf('u%04d@acme.example', i), 'acme', printf('u%04d@acme.example', i), '2026-01-15T00:00:00Z' FROM n",
-    )
-    .unwrap();
+    let rows: Vec<String> = (0..2500)
+        .map(|i| format!("('u{i:04}@acme.example', 'acme', 'u{i:04}@acme.example', '2026-01-15T00:00:00Z')"))
+        .collect();
+    env.execute(&format!(
+        "INSERT INTO users (email_key, account_id, email, created_at) VALUES {}",
+        rows.join(", ")
+    ));
     let (table, _) = env.code(0, &["users", "list", "acme"]);
     assert_eq!(table.matches("EMAIL").count(), 3, "2,500 rows in pieces of 1,000");
     assert_eq!(table.matches("@acme.example").count(), 2500);
@@ -261,20 +272,20 @@ fn a_long_table_is_printed_in_pieces_under_their_header() {
     );
 }
 
-#[test]
-fn names_below_are_found_even_without_their_key() {
-    let env = Env::new();
+#[rstest]
+fn names_below_are_found_even_without_their_key(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     env.secured_account("beta");
     add_domains(&env, "beta", &["mail.corp.example"], false);
     // A row written into the store behind xmfax's back carries no reversed-labels key.
-    env.sql()
-        .execute_batch(
-            "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by, certified_on,
-                 added_by, added_at)
-             VALUES ('deep.sub.other.example', 'beta', 0, 'Jane Roe', '2026-01-15', 'someone', '2026-01-15T00:00:00Z')",
-        )
-        .unwrap();
+    env.execute(
+        "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by, certified_on,
+             added_by, added_at)
+         VALUES ('deep.sub.other.example', 'beta', 0, 'Jane Roe', '2026-01-15', 'someone', '2026-01-15T00:00:00Z')",
+    );
     let before = env.dump();
     for (domain, below) in [
         ("corp.example", "mail.corp.example"),
@@ -299,9 +310,11 @@ fn names_below_are_found_even_without_their_key() {
     env.json(0, &args);
 }
 
-#[test]
-fn export_streams_the_same_document() {
-    let env = store_with_lists();
+#[rstest]
+fn export_streams_the_same_document(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store_with_lists(backend) else {
+        return;
+    };
     let yaml = env.ok(&["export"]);
     let json: Value = serde_json::from_str(&env.ok(&["export", "-o", "json"])).unwrap();
     let from_yaml: Value = serde_yaml::from_str(&yaml).unwrap();

@@ -1,15 +1,16 @@
 //! Output for people and scripts: tables that fit the terminal without breaking identifiers, records
 //! when they cannot, one row per line off a terminal, and YAML that reads as the JSON does.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// The example customer, with everything the main commands show: whitelist, users, an approved and a
 /// refused request (dated today), an IDN domain, a broad whitelist entry that fails its check.
-fn customer() -> Env {
-    let env = Env::new();
+fn customer(backend: Backend) -> Option<Env> {
+    let env = Env::new(backend)?;
     env.ok(&[
         "accounts",
         "add",
@@ -51,7 +52,7 @@ fn customer() -> Env {
         let expected = if name.contains("refused") { 1 } else { 0 };
         env.code(expected, &["requests", "process", path.to_str().unwrap()]);
     }
-    env
+    Some(env)
 }
 
 fn examples() -> PathBuf {
@@ -136,9 +137,13 @@ fn words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-#[test]
-fn main_commands_fit_80_and_60_columns_without_breaking_an_identifier() {
-    let env = customer();
+#[rstest]
+fn main_commands_fit_80_and_60_columns_without_breaking_an_identifier(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = customer(backend) else {
+        return;
+    };
     for (args, code) in main_commands() {
         // Off a terminal nothing wraps, so every identifier there is whole.
         let unwrapped = run(&env, &args, code, None);
@@ -172,9 +177,11 @@ fn main_commands_fit_80_and_60_columns_without_breaking_an_identifier() {
     }
 }
 
-#[test]
-fn at_80_columns_the_domains_and_audit_log_stay_tables() {
-    let env = customer();
+#[rstest]
+fn at_80_columns_the_domains_and_audit_log_stay_tables(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = customer(backend) else {
+        return;
+    };
     let domains = run(&env, &["domains".into(), "list".into()], 0, Some(80));
     assert!(domains.contains("DOMAIN"), "{domains}");
     assert!(!domains.contains("DOMAIN:"), "fell back to records:\n{domains}");
@@ -186,9 +193,11 @@ fn at_80_columns_the_domains_and_audit_log_stay_tables() {
     );
 }
 
-#[test]
-fn a_table_that_cannot_fit_becomes_records() {
-    let env = customer();
+#[rstest]
+fn a_table_that_cannot_fit_becomes_records(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = customer(backend) else {
+        return;
+    };
     let text = run(&env, &["requests".into(), "list".into()], 0, Some(40));
     assert!(text.contains("REFERENCE:"), "{text}");
     assert!(
@@ -198,9 +207,11 @@ fn a_table_that_cannot_fit_becomes_records() {
     assert!(!text.contains('═'), "{text}");
 }
 
-#[test]
-fn off_a_terminal_each_row_is_one_line() {
-    let env = customer();
+#[rstest]
+fn off_a_terminal_each_row_is_one_line(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = customer(backend) else {
+        return;
+    };
     let text = run(&env, &["requests".into(), "list".into()], 0, None);
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("REQ-")).collect();
     assert_eq!(rows.len(), 2, "{text}");
@@ -208,9 +219,11 @@ fn off_a_terminal_each_row_is_one_line() {
     assert!(rows[1].contains("free-mail-provider"), "{text}");
 }
 
-#[test]
-fn empty_columns_and_the_single_account_column_are_dropped() {
-    let env = customer();
+#[rstest]
+fn empty_columns_and_the_single_account_column_are_dropped(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = customer(backend) else {
+        return;
+    };
     let text = run(&env, &["domains".into(), "list".into()], 0, None);
     assert!(!text.contains("UNICODE"), "{text}");
     assert!(!text.contains("ACCOUNT"), "{text}");
@@ -276,9 +289,13 @@ fn pyyaml(yaml: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-#[test]
-fn yaml_reads_as_the_json_for_every_command_in_pyyaml_and_serde() {
-    let env = customer();
+#[rstest]
+fn yaml_reads_as_the_json_for_every_command_in_pyyaml_and_serde(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = customer(backend) else {
+        return;
+    };
     // An account ID and values a YAML 1.1 reader would take for booleans, numbers or dates.
     env.ok(&[
         "accounts",
@@ -380,9 +397,11 @@ fn serde_yaml_value(yaml: &str) -> Value {
     serde_json::to_value(value).expect("as JSON")
 }
 
-#[test]
-fn yaml_quotes_what_yaml_1_1_would_misread() {
-    let env = customer();
+#[rstest]
+fn yaml_quotes_what_yaml_1_1_would_misread(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = customer(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -399,9 +418,11 @@ fn yaml_quotes_what_yaml_1_1_would_misread() {
     assert!(yaml.contains("certified_on: \""), "{yaml}");
 }
 
-#[test]
-fn accounts_show_json_gives_each_field_once() {
-    let env = customer();
+#[rstest]
+fn accounts_show_json_gives_each_field_once(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = customer(backend) else {
+        return;
+    };
     let json = env.json(0, &["accounts", "show", "acme"]);
     let object = json.as_object().unwrap();
     assert!(!object.contains_key("spoofing_protection"), "{json}");

@@ -1,7 +1,8 @@
 //! `xmfax requests`: every refusal code from a test form, refusals that change nothing but the record,
 //! approvals that apply exactly their changes, idempotent reprocessing, and unreadable files.
 
-use super::common::{Env, today};
+use super::common::{Backend, Env, Postgres, Sqlite, today};
+use rstest::rstest;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -21,8 +22,8 @@ fn form(env: &Env, name: &str) -> PathBuf {
 }
 
 /// The accounts the test forms refer to (see tests/fixtures/requests/README.md).
-fn setup() -> Env {
-    let env = Env::new();
+fn setup(backend: Backend) -> Option<Env> {
+    let env = Env::new(backend)?;
     env.secured_account("acme");
     env.secured_account("globex");
     env.ok(&[
@@ -44,7 +45,7 @@ fn setup() -> Env {
         "--fax-number",
         "+16502530000",
     ]);
-    env
+    Some(env)
 }
 
 fn process(env: &Env, code: i32, path: &Path) -> Value {
@@ -80,9 +81,7 @@ fn configuration(dump: &str) -> String {
 }
 
 fn count(env: &Env, table: &str) -> i64 {
-    env.sql()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
+    env.query_i64(&format!("SELECT count(*) FROM {table}"))
 }
 
 fn trusted(env: &Env, account: &str) -> Vec<(String, bool)> {
@@ -99,8 +98,10 @@ fn trusted(env: &Env, account: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-#[test]
-fn each_code_is_produced_by_its_test_form_and_refusals_change_only_the_record() {
+#[rstest]
+fn each_code_is_produced_by_its_test_form_and_refusals_change_only_the_record(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
     let cases: &[(&str, &[&str], &[&str])] = &[
         ("unsigned.yaml", &[], &["unsigned"]),
         ("signature-in-future.yaml", &[], &["signature-in-future"]),
@@ -152,7 +153,9 @@ fn each_code_is_produced_by_its_test_form_and_refusals_change_only_the_record() 
         ),
     ];
     for (name, before, expected) in cases {
-        let env = setup();
+        let Some(env) = setup(backend) else {
+            return;
+        };
         for earlier in *before {
             process(&env, 0, &form(&env, earlier));
         }
@@ -205,9 +208,13 @@ fn each_code_is_produced_by_its_test_form_and_refusals_change_only_the_record() 
     }
 }
 
-#[test]
-fn every_reason_carries_a_message_and_domain_reasons_name_their_domain() {
-    let env = setup();
+#[rstest]
+fn every_reason_carries_a_message_and_domain_reasons_name_their_domain(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let report = process(&env, 1, &form(&env, "domain-codes.yaml"));
     for reason in report["reasons"].as_array().unwrap() {
         assert!(!reason["message"].as_str().unwrap().is_empty());
@@ -228,9 +235,11 @@ fn every_reason_carries_a_message_and_domain_reasons_name_their_domain() {
     assert!(unsigned["reasons"][0].get("domain").is_none(), "{unsigned}");
 }
 
-#[test]
-fn max_age_days_sets_when_a_signature_expires() {
-    let env = setup();
+#[rstest]
+fn max_age_days_sets_when_a_signature_expires(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let path = form(&env, "signature-expired.yaml");
     let path = path.to_str().unwrap();
     env.json(1, &["requests", "validate", path]);
@@ -238,9 +247,13 @@ fn max_age_days_sets_when_a_signature_expires() {
     assert_eq!(report["status"], "approved", "{report}");
 }
 
-#[test]
-fn an_approved_add_applies_exactly_its_domains_with_the_signature_as_certification() {
-    let env = setup();
+#[rstest]
+fn an_approved_add_applies_exactly_its_domains_with_the_signature_as_certification(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let path = form(&env, "approved-add.yaml");
     let before = env.dump();
     let report = process(&env, 0, &path);
@@ -314,9 +327,11 @@ fn an_approved_add_applies_exactly_its_domains_with_the_signature_as_certificati
     assert_eq!(refused["refused"][0]["reasons"][0]["code"], "not-on-request");
 }
 
-#[test]
-fn reprocessing_the_identical_form_changes_nothing_and_says_so() {
-    let env = setup();
+#[rstest]
+fn reprocessing_the_identical_form_changes_nothing_and_says_so(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     for (name, code, status) in [
         ("approved-add.yaml", 0, "approved"),
         ("unsigned.yaml", 1, "refused"),
@@ -340,9 +355,11 @@ fn reprocessing_the_identical_form_changes_nothing_and_says_so() {
     }
 }
 
-#[test]
-fn remove_replace_and_disable_set_exactly_what_they_say() {
-    let env = setup();
+#[rstest]
+fn remove_replace_and_disable_set_exactly_what_they_say(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     process(&env, 0, &form(&env, "approved-add.yaml"));
     let removed = process(&env, 0, &form(&env, "approved-remove.yaml"));
     assert_eq!(
@@ -379,9 +396,11 @@ fn remove_replace_and_disable_set_exactly_what_they_say() {
     env.ok(&["audit", "verify"]);
 }
 
-#[test]
-fn a_refused_replace_removes_nothing() {
-    let env = setup();
+#[rstest]
+fn a_refused_replace_removes_nothing(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     process(&env, 0, &form(&env, "approved-add.yaml"));
     let before = table(&env.dump(), "trusted_domains");
     let path = form(&env, "approved-replace.yaml");
@@ -394,9 +413,11 @@ fn a_refused_replace_removes_nothing() {
     assert_eq!(table(&env.dump(), "trusted_domains"), before);
 }
 
-#[test]
-fn validate_and_dry_run_change_nothing() {
-    let env = setup();
+#[rstest]
+fn validate_and_dry_run_change_nothing(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     for name in ["approved-add.yaml", "domain-codes.yaml"] {
         let path = form(&env, name);
         let path = path.to_str().unwrap();
@@ -421,9 +442,13 @@ fn validate_and_dry_run_change_nothing() {
     assert!(env.json(0, &["requests", "list"]).as_array().unwrap().is_empty());
 }
 
-#[test]
-fn unreadable_files_exit_2_with_file_and_line_and_change_nothing() {
-    let env = setup();
+#[rstest]
+fn unreadable_files_exit_2_with_file_and_line_and_change_nothing(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let fixture = |name: &str| form(&env, name);
     let mut huge = b"xmfax_form: trusted-domains/v1\n".to_vec();
     huge.resize(1024 * 1024 + 1, b'#');
@@ -496,9 +521,13 @@ fn unreadable_files_exit_2_with_file_and_line_and_change_nothing() {
     assert!(stderr.contains("cannot open no-such-form.yaml"), "{stderr}");
 }
 
-#[test]
-fn templates_parse_and_are_refused_only_for_what_is_left_to_fill_in() {
-    let env = setup();
+#[rstest]
+fn templates_parse_and_are_refused_only_for_what_is_left_to_fill_in(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     for action in ["add", "remove", "replace", "disable"] {
         let template = env.ok(&["requests", "template", "--action", action]);
         assert!(template.contains("# "), "commented");
@@ -537,9 +566,11 @@ fn templates_parse_and_are_refused_only_for_what_is_left_to_fill_in() {
     }
 }
 
-#[test]
-fn requests_new_refuses_without_a_terminal() {
-    let env = Env::new();
+#[rstest]
+fn requests_new_refuses_without_a_terminal(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let (_, stderr) = env.code(2, &["requests", "new"]);
     assert!(stderr.contains("terminal"), "{stderr}");
     assert!(stderr.contains("requests template"), "{stderr}");
@@ -548,9 +579,11 @@ fn requests_new_refuses_without_a_terminal() {
     assert!(!out.exists());
 }
 
-#[test]
-fn list_show_and_accounts_show_keep_every_request() {
-    let env = setup();
+#[rstest]
+fn list_show_and_accounts_show_keep_every_request(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     process(&env, 0, &form(&env, "approved-add.yaml"));
     process(&env, 1, &form(&env, "unsigned.yaml"));
     process(&env, 1, &form(&env, "no-domains.yaml"));
@@ -593,9 +626,11 @@ fn list_show_and_accounts_show_keep_every_request() {
     assert!(stderr.contains("no request \"T-NONE\""), "{stderr}");
 }
 
-#[test]
-fn form_text_is_escaped_in_tables() {
-    let env = setup();
+#[rstest]
+fn form_text_is_escaped_in_tables(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let path = form(&env, "unsigned.yaml");
     let text = std::fs::read_to_string(&path)
         .unwrap()
@@ -606,17 +641,23 @@ fn form_text_is_escaped_in_tables() {
     assert!(!shown.contains('\u{1b}'), "{shown}");
 }
 
-#[test]
-fn completion_offers_request_references() {
-    let env = setup();
+#[rstest]
+fn completion_offers_request_references(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     process(&env, 0, &form(&env, "approved-add.yaml"));
     let offered = env.complete(&["xmfax", "requests", "show", ""]);
     assert!(offered.contains("T-ADD"), "{offered}");
 }
 
-#[test]
-fn the_example_forms_are_approved_and_refused_as_the_quick_start_says() {
-    let env = Env::new();
+#[rstest]
+fn the_example_forms_are_approved_and_refused_as_the_quick_start_says(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -667,9 +708,13 @@ fn the_example_forms_are_approved_and_refused_as_the_quick_start_says() {
     );
 }
 
-#[test]
-fn a_form_for_an_unknown_account_is_not_recorded_so_its_reference_stays_free() {
-    let env = setup();
+#[rstest]
+fn a_form_for_an_unknown_account_is_not_recorded_so_its_reference_stays_free(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = setup(backend) else {
+        return;
+    };
     let path = form(&env, "unknown-account.yaml");
     let before = env.dump();
     let report = process(&env, 1, &path);

@@ -1,6 +1,7 @@
 //! `xmfax security`: settings, whitelist rules and the securing check.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 
 fn check_statuses(report: &serde_json::Value) -> Vec<(String, String)> {
     report["checks"]
@@ -24,9 +25,11 @@ fn status_of(report: &serde_json::Value, id: &str) -> String {
         .unwrap()
 }
 
-#[test]
-fn unrestrained_account_fails_the_check() {
-    let env = Env::new();
+#[rstest]
+fn unrestrained_account_fails_the_check(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -43,9 +46,11 @@ fn unrestrained_account_fails_the_check() {
     assert_eq!(status_of(&report, "tls-required"), "warn");
 }
 
-#[test]
-fn spoofing_protection_passes_and_tls_clears_the_warning() {
-    let env = Env::new();
+#[rstest]
+fn spoofing_protection_passes_and_tls_clears_the_warning(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -67,9 +72,13 @@ fn spoofing_protection_passes_and_tls_clears_the_warning() {
     );
 }
 
-#[test]
-fn whitelist_restrains_but_broad_entries_fail_and_private_ones_warn() {
-    let env = Env::new();
+#[rstest]
+fn whitelist_restrains_but_broad_entries_fail_and_private_ones_warn(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -102,9 +111,11 @@ fn whitelist_restrains_but_broad_entries_fail_and_private_ones_warn() {
     );
 }
 
-#[test]
-fn whitelist_entries_are_canonical() {
-    let env = Env::new();
+#[rstest]
+fn whitelist_entries_are_canonical(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -136,9 +147,11 @@ fn whitelist_entries_are_canonical() {
     assert_eq!(list.as_array().unwrap().len(), 3);
 }
 
-#[test]
-fn bad_cidrs_are_refused_whole_with_a_hint() {
-    let env = Env::new();
+#[rstest]
+fn bad_cidrs_are_refused_whole_with_a_hint(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",

@@ -1,7 +1,8 @@
 //! `xmfax sender test`: every reason code, single addresses, messages and batches, and that the
 //! batch path (everything in memory) decides exactly like the single path (indexed lookups).
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -9,8 +10,8 @@ const AUTHSERV_ID: &str = "mx.fax.example";
 
 /// acme: spoofing + TLS + whitelist, trusts acme-corp.example (with subdomains) and bücher.example;
 /// beta: spoofing only, trusts corp.com and lab.acme-corp.example; open: trusted domain, then unsecured.
-fn store() -> Env {
-    let env = Env::new();
+fn store(backend: Backend) -> Option<Env> {
+    let env = Env::new(backend)?;
     env.secured_account("acme");
     env.ok(&[
         "security",
@@ -46,7 +47,7 @@ fn store() -> Env {
     env.secured_account("open");
     add(&["open", "open.example"]);
     env.ok(&["security", "set", "open", "--spoofing-protection", "off"]);
-    env
+    Some(env)
 }
 
 /// Source options under which acme's rules all pass.
@@ -92,10 +93,12 @@ fn expect(
 
 // The case lists below are tables: one address per line reads better than rustfmt's layout.
 
-#[test]
+#[rstest]
 #[rustfmt::skip]
-fn trusted_domains_match_on_label_boundaries() {
-    let env = store();
+fn trusted_domains_match_on_label_boundaries(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let t = Some("trusted-domain");
     expect(&env, "bob@acme-corp.example", CLEAN, Some("acme"), t, &[]);
     expect(&env, "bob@mail.acme-corp.example", CLEAN, Some("acme"), t, &[]);
@@ -121,10 +124,12 @@ fn trusted_domains_match_on_label_boundaries() {
     assert_eq!(d["normalized"], "max@xn--bcher-kva.example");
 }
 
-#[test]
+#[rstest]
 #[rustfmt::skip]
-fn the_domain_is_what_follows_the_last_unquoted_at() {
-    let env = store();
+fn the_domain_is_what_follows_the_last_unquoted_at(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let none = &["not-registered-or-trusted"];
     expect(&env, "\"bob@acme-corp.example\"@evil.example", CLEAN, None, None, none);
     expect(&env, "\"eve@evil.example\"@acme-corp.example", CLEAN, Some("acme"), Some("trusted-domain"), &[]);
@@ -134,9 +139,11 @@ fn the_domain_is_what_follows_the_last_unquoted_at() {
     expect(&env, "Eve (bob@acme-corp.example) <eve@evil.example>", CLEAN, None, None, none);
 }
 
-#[test]
-fn malformed_addresses_are_refused() {
-    let env = store();
+#[rstest]
+fn malformed_addresses_are_refused(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     for bad in [
         "bob",
         "@acme-corp.example",
@@ -160,10 +167,12 @@ fn malformed_addresses_are_refused() {
     }
 }
 
-#[test]
+#[rstest]
 #[rustfmt::skip]
-fn registered_users_get_their_own_settings() {
-    let env = store();
+fn registered_users_get_their_own_settings(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let d = test_json(&env, 0, &["JANE.ROE@acme-corp.example", "--client-ip", "198.18.7.9", "--dmarc", "pass", "--tls"]);
     assert_eq!(d["basis"], "registered-user");
     assert_eq!(d["normalized"], "jane.roe@acme-corp.example");
@@ -185,10 +194,12 @@ fn registered_users_get_their_own_settings() {
     expect(&env, "max@corp-mail.example", &[], Some("beta"), r, &["spoofing-check-failed"]);
 }
 
-#[test]
+#[rstest]
 #[rustfmt::skip]
-fn account_option_refuses_what_belongs_to_another_account() {
-    let env = store();
+fn account_option_refuses_what_belongs_to_another_account(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     expect(&env, "jane.roe@acme-corp.example", &["--account", "beta", "--dmarc", "pass"], Some("beta"), None, &["registered-in-other-account"]);
     let d = test_json(&env, 1, &["bob@acme-corp.example", "--account", "beta", "--dmarc", "pass"]);
     assert_eq!(codes(&d), ["domain-trusted-by-other-account"]);
@@ -201,19 +212,18 @@ fn account_option_refuses_what_belongs_to_another_account() {
 
 /// lab.acme-corp.example is trusted by beta too (e.g. imported); acme trusts its parent with subdomains.
 fn with_lab_domain_in_beta(env: &Env) {
-    env.sql()
-        .execute(
-            "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by, certified_on, added_by, added_at)
-             VALUES ('lab.acme-corp.example', 'beta', 0, 'Max', '2026-11-20', 'test', '2026-11-20T00:00:00Z')",
-            [],
-        )
-        .unwrap();
+    env.execute(
+        "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by, certified_on, added_by, added_at)
+         VALUES ('lab.acme-corp.example', 'beta', 0, 'Max', '2026-11-20', 'test', '2026-11-20T00:00:00Z')",
+    );
 }
 
-#[test]
+#[rstest]
 #[rustfmt::skip]
-fn an_account_finds_its_own_rule_below_another_accounts_domain() {
-    let env = store();
+fn an_account_finds_its_own_rule_below_another_accounts_domain(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     with_lab_domain_in_beta(&env);
     let t = Some("trusted-domain");
     expect(&env, "bob@lab.acme-corp.example", &["--dmarc", "pass"], Some("beta"), t, &[]);
@@ -222,10 +232,12 @@ fn an_account_finds_its_own_rule_below_another_accounts_domain() {
     expect(&env, "bob@x.lab.acme-corp.example", &["--account", "beta"], Some("beta"), None, &["domain-trusted-by-other-account"]);
 }
 
-#[test]
+#[rstest]
 #[rustfmt::skip]
-fn channels_other_than_email_need_a_registered_user() {
-    let env = store();
+fn channels_other_than_email_need_a_registered_user(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let t = Some("trusted-domain");
     for channel in ["portal", "api", "receive"] {
         expect(&env, "bob@corp.com", &["--channel", channel], Some("beta"), t, &["channel-not-allowed"]);
@@ -235,10 +247,12 @@ fn channels_other_than_email_need_a_registered_user() {
     assert!(stderr.contains("possible values"), "{stderr}");
 }
 
-#[test]
+#[rstest]
 #[rustfmt::skip]
-fn an_unsecured_account_does_not_honour_its_trusted_domains() {
-    let env = store();
+fn an_unsecured_account_does_not_honour_its_trusted_domains(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let d = test_json(&env, 1, &["bob@open.example", "--channel", "api"]);
     assert_eq!(codes(&d), ["channel-not-allowed", "account-not-secured"]);
     assert!(d["reasons"][1]["message"].as_str().unwrap().contains("sources-restrained"), "{d}");
@@ -246,10 +260,12 @@ fn an_unsecured_account_does_not_honour_its_trusted_domains() {
     expect(&env, "bob@open.example", &["--tls", "--dmarc", "pass"], Some("open"), Some("trusted-domain"), &["account-not-secured"]);
 }
 
-#[test]
+#[rstest]
 #[rustfmt::skip]
-fn whitelist_spoofing_and_tls_are_all_reported() {
-    let env = store();
+fn whitelist_spoofing_and_tls_are_all_reported(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let t = Some("trusted-domain");
     let addr = "bob@acme-corp.example";
     expect(&env, addr, &[], Some("acme"), t, &["source-ip-missing", "spoofing-check-failed", "tls-required"]);
@@ -276,9 +292,11 @@ fn whitelist_spoofing_and_tls_are_all_reported() {
     assert!(stderr.contains("--client-ip"), "{stderr}");
 }
 
-#[test]
-fn the_table_explains_each_reason_in_a_sentence() {
-    let env = store();
+#[rstest]
+fn the_table_explains_each_reason_in_a_sentence(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let (out, _) = env.code(
         1,
         &[
@@ -317,9 +335,11 @@ fn the_table_explains_each_reason_in_a_sentence() {
     assert!(!out.contains('\u{1b}'), "{out}");
 }
 
-#[test]
-fn a_sender_test_changes_nothing() {
-    let env = store();
+#[rstest]
+fn a_sender_test_changes_nothing(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let before = env.dump();
     env.code(1, &["sender", "test", "bob@acme-corp.example"]);
     env.ok(&["sender", "test", "max@corp-mail.example", "--dmarc", "pass"]);
@@ -355,9 +375,11 @@ fn message(env: &Env, code: i32, name: &str, extra: &[&str]) -> (Value, String) 
     )
 }
 
-#[test]
-fn messages_are_judged_by_our_own_headers_only() {
-    let env = store();
+#[rstest]
+fn messages_are_judged_by_our_own_headers_only(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let (d, _) = message(&env, 0, "pass.eml", &[]);
     assert_eq!(d["address"], "Bob Smith <bob.smith@acme-corp.example>");
     assert_eq!(
@@ -395,9 +417,11 @@ fn messages_are_judged_by_our_own_headers_only() {
     assert_eq!(codes(&d), ["source-not-whitelisted"]);
 }
 
-#[test]
-fn only_the_top_most_received_header_counts() {
-    let env = store();
+#[rstest]
+fn only_the_top_most_received_header_counts(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let (d, _) = message(&env, 1, "forged-received.eml", &[]);
     assert_eq!(codes(&d), ["source-not-whitelisted", "tls-required"]);
     assert!(
@@ -411,9 +435,11 @@ fn only_the_top_most_received_header_counts() {
     assert_eq!(d["normalized"], "bob.smith@acme-corp.example");
 }
 
-#[test]
-fn the_from_header_must_hold_exactly_one_mailbox() {
-    let env = store();
+#[rstest]
+fn the_from_header_must_hold_exactly_one_mailbox(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     for name in ["two-from.eml", "group-from.eml", "no-from.eml"] {
         let (d, _) = message(&env, 1, name, &[]);
         assert_eq!(codes(&d), ["malformed-address"], "{name}: {d}");
@@ -457,9 +483,11 @@ fn the_from_header_must_hold_exactly_one_mailbox() {
     assert_eq!(codes(&d), ["malformed-address"]);
 }
 
-#[test]
-fn message_errors_exit_2() {
-    let env = store();
+#[rstest]
+fn message_errors_exit_2(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let pass = fixture("pass.eml");
     // No authserv-id: there is no way to tell our headers from forged ones.
     let (_, stderr) = env.code(2, &["sender", "test", "--message", &pass]);
@@ -552,19 +580,18 @@ fn message_errors_exit_2() {
 }
 
 /// Every single-address case above, decided by the batch path too: both must agree exactly.
-#[test]
-fn batch_decides_exactly_like_single_addresses() {
-    let env = store();
+#[rstest]
+fn batch_decides_exactly_like_single_addresses(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     with_lab_domain_in_beta(&env);
     // Two domains of open without a certification on record (as after a direct import), out of order.
-    let sql = env.sql();
     for domain in ["zz-old.example", "aa-old.example"] {
-        sql.execute(
+        env.execute(&format!(
             "INSERT INTO trusted_domains (domain, account_id, include_subdomains, added_by, added_at)
-             VALUES (?1, 'open', 0, 'import', '2026-11-20T00:00:00Z')",
-            [domain],
-        )
-        .unwrap();
+             VALUES ('{domain}', 'open', 0, 'import', '2026-11-20T00:00:00Z')"
+        ));
     }
     let addresses = [
         "bob@acme-corp.example",
@@ -638,9 +665,11 @@ fn batch_decides_exactly_like_single_addresses() {
     }
 }
 
-#[test]
-fn batch_skips_comments_and_blank_lines_and_counts_on_stderr() {
-    let env = store();
+#[rstest]
+fn batch_skips_comments_and_blank_lines_and_counts_on_stderr(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let file = env.write_file(
         "senders.txt",
         "# senders\n\nbob@corp.com\r\n\r\nmax@corp-mail.example\n",
@@ -687,9 +716,11 @@ fn batch_skips_comments_and_blank_lines_and_counts_on_stderr() {
     assert!(err.contains("0 address(es)"), "{err}");
 }
 
-#[test]
-fn batch_keeps_input_order_across_chunks() {
-    let env = store();
+#[rstest]
+fn batch_keeps_input_order_across_chunks(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     // Over 1 MiB, so that several chunks are decided in parallel.
     let lines: Vec<String> = (0..60_000)
         .map(|i| {
@@ -730,9 +761,11 @@ fn batch_keeps_input_order_across_chunks() {
     );
 }
 
-#[test]
-fn batch_errors_exit_2() {
-    let env = store();
+#[rstest]
+fn batch_errors_exit_2(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = store(backend) else {
+        return;
+    };
     let (_, stderr) = env.code(2, &["sender", "test", "--batch", "/nonexistent.txt"]);
     assert!(
         stderr.contains("cannot read batch file /nonexistent.txt"),
@@ -803,10 +836,12 @@ fn batch_errors_exit_2() {
     );
 }
 
-#[test]
-fn hostile_input_is_refused_not_trusted() {
+#[rstest]
+fn hostile_input_is_refused_not_trusted(#[values(Sqlite, Postgres)] backend: Backend) {
     use std::os::unix::ffi::OsStringExt;
-    let env = store();
+    let Some(env) = store(backend) else {
+        return;
+    };
     // A huge argument is one malformed address, refused at once.
     let huge = format!("{}@acme-corp.example", "a".repeat(100_000));
     let d = test_json(&env, 1, &[&huge]);
@@ -833,9 +868,11 @@ fn hostile_input_is_refused_not_trusted() {
     );
 }
 
-#[test]
-fn a_missing_store_reads_as_empty_and_is_not_created() {
-    let env = Env::new();
+#[rstest]
+fn a_missing_store_reads_as_empty_and_is_not_created(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let d = test_json(&env, 1, &["bob@acme-corp.example"]);
     assert_eq!(codes(&d), ["not-registered-or-trusted"]);
     let batch = env.write_file("one.txt", "bob@acme-corp.example\n");
@@ -844,15 +881,15 @@ fn a_missing_store_reads_as_empty_and_is_not_created() {
         2,
         &["sender", "test", "bob@acme-corp.example", "--account", "acme"],
     );
-    assert!(!env.db.exists(), "a sender test must not create a store");
+    assert!(!env.store_exists(), "a sender test must not create a store");
 }
 
 // ---- The spoofing paths closed by authenticating the From domain (issue 10) ----
 
 /// corp: spoofing protection and TLS required, trusts corp.example with its subdomains; kate is a
 /// registered user with her own fax number.
-fn corp_store() -> Env {
-    let env = Env::new();
+fn corp_store(backend: Backend) -> Option<Env> {
+    let env = Env::new(backend)?;
     env.secured_account("corp");
     env.ok(&[
         "domains",
@@ -873,7 +910,7 @@ fn corp_store() -> Env {
         "--fax-number",
         "+16502530001",
     ]);
-    env
+    Some(env)
 }
 
 /// A message received by our MTA over TLS from 198.18.7.25, with our `Authentication-Results`
@@ -908,9 +945,11 @@ fn test_message(env: &Env, code: i32, name: &str, content: &str) -> (Value, Stri
     )
 }
 
-#[test]
-fn spf_and_dkim_count_only_when_aligned_with_the_from_domain() {
-    let env = corp_store();
+#[rstest]
+fn spf_and_dkim_count_only_when_aligned_with_the_from_domain(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = corp_store(backend) else {
+        return;
+    };
     // Why, attack 1: SPF and DKIM passed, but for the attacker's own domain.
     let forged = received_message(
         "spf=pass smtp.mailfrom=bounce@evil.example; dkim=pass header.d=evil.example; dmarc=none",
@@ -983,9 +1022,11 @@ fn spf_and_dkim_count_only_when_aligned_with_the_from_domain() {
     assert_eq!(d["authentication"]["dmarc"]["header_from"], "corp.example");
 }
 
-#[test]
-fn a_dmarc_result_about_another_from_domain_counts_as_fail() {
-    let env = corp_store();
+#[rstest]
+fn a_dmarc_result_about_another_from_domain_counts_as_fail(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = corp_store(backend) else {
+        return;
+    };
     // Why, attack 2.
     let (d, stderr) = test_message(
         &env,
@@ -1010,9 +1051,13 @@ fn a_dmarc_result_about_another_from_domain_counts_as_fail() {
     assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
 }
 
-#[test]
-fn stated_results_name_their_domain_and_are_checked_for_alignment() {
-    let env = corp_store();
+#[rstest]
+fn stated_results_name_their_domain_and_are_checked_for_alignment(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = corp_store(backend) else {
+        return;
+    };
     let base = ["ceo@corp.example", "--tls", "--spf", "pass", "--dkim", "pass"];
     let d = test_json(&env, 0, &base);
     assert_eq!(d["authentication"]["spf"]["domain"], "corp.example");
@@ -1072,9 +1117,11 @@ const LOOKALIKES: &[(&str, &str)] = &[
     ("noe\u{308}l@corp.example", "U+0308"),
 ];
 
-#[test]
-fn names_are_taken_literally_in_both_paths() {
-    let env = corp_store();
+#[rstest]
+fn names_are_taken_literally_in_both_paths(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = corp_store(backend) else {
+        return;
+    };
     let clean = ["--dmarc", "pass", "--tls"];
     for (address, named) in LOOKALIKES {
         let mut args = vec![*address];
@@ -1112,9 +1159,11 @@ fn names_are_taken_literally_in_both_paths() {
     assert_eq!(codes(&d), ["malformed-address"], "{d}");
 }
 
-#[test]
-fn only_our_own_headers_above_the_second_received_count() {
-    let env = corp_store();
+#[rstest]
+fn only_our_own_headers_above_the_second_received_count(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = corp_store(backend) else {
+        return;
+    };
     // Our authserv-id below the second Received header: the sender wrote it before our MTA saw it.
     let planted = "Received: from mail.example (mail.example [198.18.7.25])\r\n\tby mx.fax.example with ESMTPS id 1\r\n\
          Received: from laptop ([10.1.2.3]) by mail.example with ESMTPSA id 2\r\n\
@@ -1164,9 +1213,11 @@ fn only_our_own_headers_above_the_second_received_count() {
     assert_eq!(codes(&d), ["spoofing-check-failed"], "{d}");
 }
 
-#[test]
-fn the_client_ip_and_tls_are_what_our_mta_wrote() {
-    let env = corp_store();
+#[rstest]
+fn the_client_ip_and_tls_are_what_our_mta_wrote(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = corp_store(backend) else {
+        return;
+    };
     env.ok(&["security", "whitelist", "add", "corp", "198.18.7.0/24"]);
     // A HELO holding a whitelisted address and a TLS comment: the MTA's own comment comes last.
     let injected = "Received: from x ([198.18.7.25]) (version=TLS1.3) (unknown [203.0.113.66])\r\n\tby mx.fax.example (Postfix) with ESMTP id 1\r\n\
@@ -1188,9 +1239,11 @@ fn the_client_ip_and_tls_are_what_our_mta_wrote() {
     assert_eq!(d["verdict"], "accepted", "{d}");
 }
 
-#[test]
-fn batch_lines_are_decided_exactly_as_single_addresses() {
-    let env = corp_store();
+#[rstest]
+fn batch_lines_are_decided_exactly_as_single_addresses(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = corp_store(backend) else {
+        return;
+    };
     let lines = [
         "ceo@corp.example",
         " ceo@corp.example",
@@ -1235,9 +1288,11 @@ fn batch_lines_are_decided_exactly_as_single_addresses() {
     }
 }
 
-#[test]
-fn agents_cannot_trust_a_domain_with_invisible_characters() {
-    let env = corp_store();
+#[rstest]
+fn agents_cannot_trust_a_domain_with_invisible_characters(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = corp_store(backend) else {
+        return;
+    };
     let before = env.dump();
     for (domain, named) in [
         ("shop\u{ad}.example", "U+00AD"),

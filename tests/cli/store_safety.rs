@@ -2,7 +2,8 @@
 //! (a newer schema, a corrupt file, another program's database) without touching it, and text from
 //! the store never reaches the terminal with raw control characters.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite, literal};
+use rstest::rstest;
 use std::os::unix::fs::PermissionsExt;
 
 /// Length and a hash of a file's bytes, so a failed comparison prints two short lines, not the file.
@@ -20,7 +21,7 @@ fn mode(path: &std::path::Path) -> u32 {
 
 #[test]
 fn store_and_its_wal_files_are_private() {
-    let env = Env::new();
+    let env = Env::sqlite();
     env.secured_account("acme");
     assert_eq!(mode(&env.db), 0o600);
     // Hold a reader open so the WAL and shared-memory files stay, then let xmfax write through them.
@@ -36,9 +37,11 @@ fn store_and_its_wal_files_are_private() {
     }
 }
 
-#[test]
-fn values_that_look_like_sql_are_stored_verbatim() {
-    let env = Env::new();
+#[rstest]
+fn values_that_look_like_sql_are_stored_verbatim(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let name = "Robert'); DROP TABLE accounts;--";
     env.ok(&[
         "accounts",
@@ -59,21 +62,35 @@ fn values_that_look_like_sql_are_stored_verbatim() {
     assert_eq!(env.json(0, &["accounts", "list"]).as_array().unwrap().len(), 1);
 }
 
-#[test]
-fn a_store_from_a_newer_xmfax_is_refused_untouched() {
-    let env = Env::new();
+#[rstest]
+fn a_store_from_a_newer_xmfax_is_refused_untouched(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
-    env.sql().pragma_update(None, "user_version", 99).unwrap();
-    let before = fingerprint(&env.db);
-    let (_, stderr) = env.code(2, &["accounts", "list"]);
-    assert!(stderr.contains("newer"), "{stderr}");
-    assert!(stderr.contains("upgrade xmfax"), "{stderr}");
-    assert_eq!(fingerprint(&env.db), before);
+    let fingerprint = || match backend {
+        Sqlite => format!("{:?}", fingerprint(&env.db)),
+        Postgres => env.dump(),
+    };
+    match backend {
+        Sqlite => env.sql().pragma_update(None, "user_version", 99).unwrap(),
+        Postgres => env.execute("UPDATE xmfax_meta SET value = '99' WHERE name = 'schema_version'"),
+    }
+    let before = fingerprint();
+    for args in [
+        &["accounts", "list"][..],
+        &["users", "add", "acme", "jane@acme.example"],
+    ] {
+        let (_, stderr) = env.code(2, args);
+        assert!(stderr.contains("newer"), "{stderr}");
+        assert!(stderr.contains("upgrade xmfax"), "{stderr}");
+        assert_eq!(fingerprint(), before);
+    }
 }
 
 #[test]
 fn a_file_that_is_not_a_store_is_refused_and_never_overwritten() {
-    let env = Env::new();
+    let env = Env::sqlite();
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("text", b"these are my notes, not a database\n".repeat(200)),
         (
@@ -111,7 +128,7 @@ fn a_file_that_is_not_a_store_is_refused_and_never_overwritten() {
 
 #[test]
 fn another_programs_sqlite_database_is_refused_untouched() {
-    let env = Env::new();
+    let env = Env::sqlite();
     let path = env.dir.path().join("other.db");
     {
         let other = rusqlite::Connection::open(&path).unwrap();
@@ -135,22 +152,51 @@ fn another_programs_sqlite_database_is_refused_untouched() {
     );
 }
 
+/// PostgreSQL's counterpart: a database holding another program's tables is refused, by readers
+/// and writers alike, and nothing in it changes (xmfax creates nothing next to foreign tables).
 #[test]
-fn control_characters_never_reach_the_terminal_raw() {
-    let env = Env::new();
+fn another_programs_postgres_database_is_refused_untouched() {
+    let Some(env) = Env::new(Postgres) else {
+        return;
+    };
+    env.execute("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');");
+    let before = env.dump();
+    for args in [
+        &["accounts", "list"][..],
+        &[
+            "accounts",
+            "add",
+            "acme",
+            "--name",
+            "Acme",
+            "--fax-number",
+            "+16502530000",
+        ],
+    ] {
+        let (_, stderr) = env.code(2, args);
+        assert!(stderr.contains("not an xmfax store"), "{args:?}: {stderr}");
+        assert_eq!(
+            env.dump(),
+            before,
+            "{args:?}: the other program's database was modified"
+        );
+    }
+}
+
+#[rstest]
+fn control_characters_never_reach_the_terminal_raw(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("evil");
     // Commands refuse control characters in names, but older data and other writers may hold them.
     let hostile = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7}Corp\u{202e}moc.evil\r\n";
-    env.sql()
-        .execute("UPDATE accounts SET name = ?1 WHERE id = 'evil'", [hostile])
-        .unwrap();
+    env.execute(&format!(
+        "UPDATE accounts SET name = {} WHERE id = 'evil'",
+        literal(hostile)
+    ));
     env.ok(&["users", "add", "evil", "rtl@evil.example"]);
-    env.sql()
-        .execute(
-            "UPDATE users SET email = 'rtl\u{202e}gpj@evil.example' WHERE account_id = 'evil'",
-            [],
-        )
-        .unwrap();
+    env.execute("UPDATE users SET email = 'rtl\u{202e}gpj@evil.example' WHERE account_id = 'evil'");
     env.code(2, &["users", "add", "evil", "rtl\u{202e}gpj@evil.example"]);
     env.ok(&["accounts", "set", "evil", "--profile", "Fax\u{202e}Legal"]);
     for args in [
@@ -177,7 +223,7 @@ fn control_characters_never_reach_the_terminal_raw() {
 
 #[test]
 fn an_empty_file_is_read_as_empty_and_made_private_when_it_becomes_a_store() {
-    let env = Env::new();
+    let env = Env::sqlite();
     let path = env.write_file("empty.db", b"");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     let out = env

@@ -1,14 +1,15 @@
 //! `xmfax export` and `xmfax import`: round trips, refusals of bad rows (whole file, store untouched),
 //! replaced lists, dry runs, the import record, and atomicity when the process is killed.
 
-use super::common::{Env, StoredRequest, days_ago};
+use super::common::{Backend, Env, Postgres, Sqlite, StoredRequest, days_ago};
+use rstest::rstest;
 use serde_json::Value;
 
 const HEADER: &str = "account,domain,include_subdomains,certified_by,certified_on,request\n";
 
 /// Two secured accounts with users, whitelists and trusted domains of every shape.
-fn populated() -> Env {
-    let env = Env::new();
+fn populated(backend: Backend) -> Option<Env> {
+    let env = Env::new(backend)?;
     env.secured_account("acme");
     env.secured_account("beta");
     env.ok(&[
@@ -68,7 +69,7 @@ fn populated() -> Env {
         "--certified-on",
         &day("2026-10-01"),
     ]);
-    env
+    Some(env)
 }
 
 /// Records a processed add request for `account` that lists `domains` (processed for real, and its
@@ -122,14 +123,20 @@ fn problem_lines(stderr: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn export_then_import_into_an_empty_store_round_trips_byte_for_byte() {
-    let source = populated();
+#[rstest]
+fn export_then_import_into_an_empty_store_round_trips_byte_for_byte(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(source) = populated(backend) else {
+        return;
+    };
     for format in ["yaml", "json"] {
         let exported = source.ok(&["export", "-o", format]);
         assert!(exported.contains("xn--bcher-kva.example"), "{exported}");
         let file = source.write_file(&format!("export.{format}"), &exported);
-        let target = Env::new();
+        let Some(target) = Env::new(backend) else {
+            return;
+        };
         let report = target.json(0, &["import", file.to_str().unwrap()]);
         assert_eq!(report["outcome"], "imported", "{report}");
         assert_eq!(report["counts"]["accounts"]["created"], 2);
@@ -149,11 +156,17 @@ fn export_then_import_into_an_empty_store_round_trips_byte_for_byte() {
     }
 }
 
-#[test]
-fn importing_the_same_file_twice_changes_nothing_the_second_time() {
-    let source = populated();
+#[rstest]
+fn importing_the_same_file_twice_changes_nothing_the_second_time(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(source) = populated(backend) else {
+        return;
+    };
     let file = source.write_file("export.yaml", source.ok(&["export"]));
-    let target = Env::new();
+    let Some(target) = Env::new(backend) else {
+        return;
+    };
     target.ok(&["import", file.to_str().unwrap()]);
     let before = target.dump();
     let report = target.json(0, &["import", file.to_str().unwrap()]);
@@ -169,9 +182,11 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() {
     assert!(table.contains("Nothing changed"), "{table}");
 }
 
-#[test]
-fn a_csv_import_records_the_import_and_marks_its_domains() {
-    let env = populated();
+#[rstest]
+fn a_csv_import_records_the_import_and_marks_its_domains(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     recorded_request(&env, "REQ-7", "acme", "approved", &["mail.acme-corp.example"]);
     let csv = format!(
         "{HEADER}acme,Mail.ACME-Corp.example.,yes,Jane Roe,2026-11-21,REQ-7\nbeta,beta-labs.example,false,Ann,2026-11-02\n"
@@ -182,24 +197,20 @@ fn a_csv_import_records_the_import_and_marks_its_domains() {
     assert_eq!(report["counts"]["trusted_domains"]["created"], 2);
     assert_eq!(report["file"], file.to_str().unwrap());
     let import_id = report["import_id"].as_i64().unwrap();
-    let conn = env.sql();
-    let (recorded_file, sha256): (String, String) = conn
-        .query_row(
-            "SELECT file, sha256 FROM imports WHERE id = ?1",
-            [import_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let recorded = env.query(&format!(
+        "SELECT file, sha256 FROM imports WHERE id = {import_id}"
+    ));
+    let [recorded_file, sha256] = &recorded[0][..] else {
+        panic!("{recorded:?}")
+    };
     assert_eq!(recorded_file, file.to_str().unwrap());
     assert_eq!(sha256, report["sha256"].as_str().unwrap());
     assert_eq!(sha256.len(), 64);
-    let marked: Vec<String> = conn
-        .prepare("SELECT domain FROM trusted_domains WHERE import_id = ?1 ORDER BY domain")
-        .unwrap()
-        .query_map([import_id], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let marked: Vec<String> = env
+        .query(&format!(
+            "SELECT domain FROM trusted_domains WHERE import_id = {import_id} ORDER BY domain"
+        ))
+        .concat();
     assert_eq!(marked, ["beta-labs.example", "mail.acme-corp.example"]);
     let domains = env.json(0, &["domains", "list", "acme"]);
     let imported = domains
@@ -219,9 +230,13 @@ fn a_csv_import_records_the_import_and_marks_its_domains() {
     env.ok(&["audit", "verify"]);
 }
 
-#[test]
-fn a_file_with_bad_rows_is_refused_whole_with_every_row_reported() {
-    let env = populated();
+#[rstest]
+fn a_file_with_bad_rows_is_refused_whole_with_every_row_reported(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     let mut csv = HEADER.as_bytes().to_vec();
     let rows: &[&[u8]] = &[
         b"acme,good-one.example,false,Jane Roe,2026-11-20,\n", // 2: fine
@@ -276,9 +291,13 @@ fn a_file_with_bad_rows_is_refused_whole_with_every_row_reported() {
     assert_eq!(env.dump(), before);
 }
 
-#[test]
-fn domains_of_an_unsecured_account_or_covered_by_another_are_refused() {
-    let env = populated();
+#[rstest]
+fn domains_of_an_unsecured_account_or_covered_by_another_are_refused(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -300,9 +319,11 @@ fn domains_of_an_unsecured_account_or_covered_by_another_are_refused() {
     assert_eq!(lines.len(), 3, "{stderr}");
 }
 
-#[test]
-fn a_bad_header_or_an_empty_file_is_reported() {
-    let env = populated();
+#[rstest]
+fn a_bad_header_or_an_empty_file_is_reported(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     let file = env.write_file("h.csv", recent("domain,account\nacme.example,acme\n"));
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     assert!(
@@ -319,9 +340,11 @@ fn a_bad_header_or_an_empty_file_is_reported() {
     assert!(stderr.contains("cannot read /nonexistent/file.csv"), "{stderr}");
 }
 
-#[test]
-fn the_listing_stops_at_a_hundred_problems_and_counts_the_rest() {
-    let env = populated();
+#[rstest]
+fn the_listing_stops_at_a_hundred_problems_and_counts_the_rest(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     let mut csv = HEADER.to_string();
     for n in 0..150 {
         csv.push_str(&format!("acme,bad{n}.co.uk.example..,false,Jane,2026-11-20\n"));
@@ -342,9 +365,11 @@ fn the_listing_stops_at_a_hundred_problems_and_counts_the_rest() {
     assert_eq!(report["problems_total"], 150);
 }
 
-#[test]
-fn a_document_replaces_the_lists_of_the_accounts_it_names() {
-    let env = populated();
+#[rstest]
+fn a_document_replaces_the_lists_of_the_accounts_it_names(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     recorded_request(&env, "REQ-9", "acme", "approved", &["new.example"]);
     let yaml = r#"version: 1
 accounts:
@@ -415,9 +440,11 @@ accounts:
     env.ok(&["audit", "verify"]);
 }
 
-#[test]
-fn document_problems_are_reported_at_their_lines() {
-    let env = Env::new();
+#[rstest]
+fn document_problems_are_reported_at_their_lines(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     let yaml = r#"version: 1
 accounts:
 - id: acme
@@ -479,12 +506,14 @@ accounts:
     );
     let (_, stderr) = env.code(1, &["import", file.to_str().unwrap()]);
     assert!(stderr.contains("broken.json:3: invalid-json: "), "{stderr}");
-    assert!(!env.db.exists() || env.json(0, &["accounts", "list"]) == serde_json::json!([]));
+    assert!(!env.store_exists() || env.json(0, &["accounts", "list"]) == serde_json::json!([]));
 }
 
-#[test]
-fn stdin_is_read_with_an_explicit_format() {
-    let env = populated();
+#[rstest]
+fn stdin_is_read_with_an_explicit_format(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     let csv = format!("{HEADER}acme,piped.example,false,Jane,2026-11-20\n");
     let out = env
         .cmd()
@@ -505,9 +534,11 @@ fn stdin_is_read_with_an_explicit_format() {
     assert!(stderr.contains("--format"), "{stderr}");
 }
 
-#[test]
-fn export_of_chosen_accounts() {
-    let env = populated();
+#[rstest]
+fn export_of_chosen_accounts(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     let doc = env.json(0, &["export", "--account", "beta"]);
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["accounts"].as_array().unwrap().len(), 1);
@@ -524,21 +555,27 @@ fn export_of_chosen_accounts() {
         .collect();
     assert_eq!(keys.len(), 9);
     env.code(2, &["export", "--account", "ghost"]);
-    let empty = Env::new();
+    let Some(empty) = Env::new(backend) else {
+        return;
+    };
     assert_eq!(
         empty.json(0, &["export"]),
         serde_json::json!({"version": 1, "accounts": []})
     );
 }
 
-/// Starts a large import and kills it with SIGKILL: once the moment its commit starts writing the WAL,
-/// then at fractions of a full run's time. Each time the store is either untouched or complete,
-/// passes `PRAGMA integrity_check`, and its audit chain verifies.
-#[test]
-fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
+/// Starts a large import and kills it with SIGKILL: on SQLite once the moment its commit starts
+/// writing the WAL, then (both backends) at fractions of a full run's time. Each time the store is
+/// either untouched or complete, passes `PRAGMA integrity_check` (SQLite), and its audit chain verifies.
+#[rstest]
+fn an_import_killed_midway_leaves_the_store_untouched_or_complete(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
     use std::time::{Duration, Instant};
     const ROWS: usize = 60_000;
-    let env = Env::new();
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.secured_account("acme");
     recorded_request(&env, "REQ-7", "acme", "approved", &["d000000.example"]);
     let mut csv = HEADER.to_string();
@@ -552,7 +589,7 @@ fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
     let before = env.dump();
     let start_import = || {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("xmfax"))
-            .env("XMFAX_DB", &env.db)
+            .env("XMFAX_DB", env.store())
             .env("XMFAX_AGENT", "test-agent")
             .args(["import", file.to_str().unwrap()])
             .stdout(std::process::Stdio::null())
@@ -560,25 +597,24 @@ fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
             .spawn()
             .unwrap()
     };
-    // How long a whole import takes here, measured on a copy of the store.
-    let copy = Env::new();
-    std::fs::copy(&env.db, &copy.db).unwrap();
+    // How long a whole import takes here, measured on the store and then undone.
+    let untouched = env.snapshot();
     let started = Instant::now();
-    copy.ok(&["import", file.to_str().unwrap()]);
+    env.ok(&["import", file.to_str().unwrap()]);
     let full = started.elapsed();
+    env.restore(&untouched);
 
     let wal = env.db.with_extension("db-wal");
     let wal_size = || std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
     let check = |what: &str| -> bool {
-        let conn = env.sql();
-        let integrity: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(integrity, "ok", "{what}");
-        let count: usize = conn
-            .query_row("SELECT count(*) FROM trusted_domains", [], |r| r.get(0))
-            .unwrap();
-        drop(conn);
+        if backend == Sqlite {
+            let integrity: String = env
+                .sql()
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(integrity, "ok", "{what}");
+        }
+        let count = env.query_i64("SELECT count(*) FROM trusted_domains") as usize;
         env.ok(&["audit", "verify"]);
         if count == 0 {
             assert_eq!(env.dump(), before, "{what}: neither untouched nor complete");
@@ -590,21 +626,23 @@ fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
     };
 
     // 1. Killed while the transaction's pages are being written to the WAL.
-    let base = wal_size();
-    let mut child = start_import();
-    while wal_size() <= base + 32 * 1024 && child.try_wait().unwrap().is_none() {
-        std::thread::sleep(Duration::from_micros(200));
+    if backend == Sqlite {
+        let base = wal_size();
+        let mut child = start_import();
+        while wal_size() <= base + 32 * 1024 && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import finished before it could be killed while writing"
+        );
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(
+            !check("killed while writing the WAL"),
+            "the commit cannot have completed"
+        );
     }
-    assert!(
-        child.try_wait().unwrap().is_none(),
-        "the import finished before it could be killed while writing"
-    );
-    child.kill().unwrap();
-    child.wait().unwrap();
-    assert!(
-        !check("killed while writing the WAL"),
-        "the commit cannot have completed"
-    );
 
     // 2. Killed at fractions of a whole run.
     for percent in [20, 50, 80, 95] {
@@ -621,9 +659,13 @@ fn an_import_killed_midway_leaves_the_store_untouched_or_complete() {
     assert!(check("completed"));
 }
 
-#[test]
-fn a_request_reference_must_be_an_approved_request_of_the_same_account() {
-    let env = populated();
+#[rstest]
+fn a_request_reference_must_be_an_approved_request_of_the_same_account(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     recorded_request(
         &env,
         "REQ-ACME",
@@ -692,9 +734,13 @@ fn a_request_reference_must_be_an_approved_request_of_the_same_account() {
     );
 }
 
-#[test]
-fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused() {
-    let env = populated();
+#[rstest]
+fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused(
+    #[values(Sqlite, Postgres)] backend: Backend,
+) {
+    let Some(env) = populated(backend) else {
+        return;
+    };
     let csv = format!(
         "{HEADER}acme,one.example,false,{},2026-11-21\nacme,two.example,false,Jane\u{7}Roe,2026-11-21\n",
         "x".repeat(5000)

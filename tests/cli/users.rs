@@ -1,10 +1,13 @@
 //! `xmfax users`: registered users, one account per address.
 
-use super::common::Env;
+use super::common::{Backend, Env, Postgres, Sqlite};
+use rstest::rstest;
 
-#[test]
-fn an_address_belongs_to_one_account_case_insensitively() {
-    let env = Env::new();
+#[rstest]
+fn an_address_belongs_to_one_account_case_insensitively(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -45,9 +48,11 @@ fn an_address_belongs_to_one_account_case_insensitively() {
     assert_eq!(list[0]["language"], "de");
 }
 
-#[test]
-fn bad_addresses_and_values_are_refused() {
-    let env = Env::new();
+#[rstest]
+fn bad_addresses_and_values_are_refused(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -74,9 +79,11 @@ fn bad_addresses_and_values_are_refused() {
     );
 }
 
-#[test]
-fn remove_a_user() {
-    let env = Env::new();
+#[rstest]
+fn remove_a_user(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
@@ -99,9 +106,11 @@ fn remove_a_user() {
     assert_eq!(env.json(0, &["users", "list", "acme"]), serde_json::json!([]));
 }
 
-#[test]
-fn keys_fold_ascii_case_only_and_take_the_nfc_form() {
-    let env = Env::new();
+#[rstest]
+fn keys_fold_ascii_case_only_and_take_the_nfc_form(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
     env.ok(&[
         "accounts",
         "add",
