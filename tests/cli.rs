@@ -16,6 +16,8 @@ mod cli {
     mod hostile_files;
     mod lists;
     mod output;
+    mod postgres_roles;
+    mod postgres_url;
     mod requests;
     mod security;
     mod sender;

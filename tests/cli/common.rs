@@ -21,6 +21,9 @@ pub struct Env {
     /// The SQLite store's file (on PostgreSQL, a path nothing uses).
     pub db: PathBuf,
     pub backend: Backend,
+    /// The PostgreSQL store's URL (the one commands, dumps and queries use).
+    url: Option<String>,
+    /// The database this Env created, dropped with it (`None` for a view of another Env's database).
     pg: Option<pg::Database>,
 }
 
@@ -34,7 +37,28 @@ impl Env {
             Backend::Sqlite => None,
             Backend::Postgres => Some(pg::server()?.create_database()),
         };
-        Some(Env { dir, db, backend, pg })
+        Some(Env {
+            dir,
+            db,
+            backend,
+            url: pg.as_ref().map(|database| database.url.clone()),
+            pg,
+        })
+    }
+
+    /// The same PostgreSQL store reached through another URL (another role, a password), with a
+    /// temporary directory of its own; the database stays this Env's.
+    pub fn as_url(&self, url: &str) -> Env {
+        assert_eq!(self.backend, Backend::Postgres, "a PostgreSQL-only helper");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("xmfax.db");
+        Env {
+            dir,
+            db,
+            backend: Backend::Postgres,
+            url: Some(url.to_string()),
+            pg: None,
+        }
     }
 
     /// A fresh SQLite store, for what is about a SQLite file itself.
@@ -44,8 +68,8 @@ impl Env {
 
     /// What `--db` / `XMFAX_DB` name: the file's path, or the database's URL.
     pub fn store(&self) -> OsString {
-        match &self.pg {
-            Some(database) => database.url.clone().into(),
+        match &self.url {
+            Some(url) => url.into(),
             None => self.db.clone().into_os_string(),
         }
     }
@@ -206,7 +230,7 @@ impl Env {
 
     /// A connection to the PostgreSQL store, as the server's superuser (PostgreSQL only).
     pub fn pg_client(&self) -> postgres::Client {
-        pg::connect(&self.pg.as_ref().expect("a PostgreSQL store").url)
+        pg::connect(self.url.as_ref().expect("a PostgreSQL store"))
     }
 
     /// A logical dump of the whole store, to prove that a refused command changed nothing:
