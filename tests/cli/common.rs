@@ -278,12 +278,12 @@ impl Env {
             }
             Backend::Postgres => {
                 let name = format!("{}_snapshot", self.database_name());
-                self.pg_admin()
-                    .batch_execute(&format!(
-                        "DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name} TEMPLATE {}",
-                        self.database_name()
-                    ))
-                    .expect("snapshot");
+                // One statement per call: DROP/CREATE DATABASE refuse to run in a transaction block.
+                self.pg_admin_run(&format!("DROP DATABASE IF EXISTS {name}"));
+                self.pg_admin_run(&format!(
+                    "CREATE DATABASE {name} TEMPLATE {}",
+                    self.database_name()
+                ));
                 Snapshot::Database(name)
             }
         }
@@ -299,17 +299,18 @@ impl Env {
             }
             Snapshot::Database(name) => {
                 let own = self.database_name();
-                self.pg_admin()
-                    .batch_execute(&format!(
-                        "DROP DATABASE {own} WITH (FORCE); CREATE DATABASE {own} TEMPLATE {name}"
-                    ))
-                    .expect("restore");
+                self.pg_admin_run(&format!("DROP DATABASE {own} WITH (FORCE)"));
+                self.pg_admin_run(&format!("CREATE DATABASE {own} TEMPLATE {name}"));
             }
         }
     }
 
-    fn pg_admin(&self) -> postgres::Client {
-        pg::server().expect("a PostgreSQL store").admin()
+    fn pg_admin_run(&self, sql: &str) {
+        pg::server()
+            .expect("a PostgreSQL store")
+            .admin()
+            .batch_execute(sql)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 
     pub fn write_file(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {

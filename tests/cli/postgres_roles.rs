@@ -138,7 +138,20 @@ fn the_gateway_reads_its_views_and_cannot_write_anything() {
             format!("DELETE FROM {table}"),
         ] {
             let why = refused(&env, GATEWAY, &sql);
-            assert!(why.contains("permission denied"), "{sql}: {why}");
+            // A view joining tables is not updatable at all; the privilege check below holds for it.
+            assert!(
+                why.contains("permission denied") || table.starts_with("gateway_"),
+                "{sql}: {why}"
+            );
+        }
+        for privilege in ["INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"] {
+            assert_eq!(
+                env.query_string(&format!(
+                    "SELECT has_table_privilege('{GATEWAY}', '{table}', '{privilege}')::text"
+                )),
+                "false",
+                "the gateway holds {privilege} on {table}"
+            );
         }
     }
     for table in [
