@@ -11,8 +11,10 @@ mod requests;
 mod security;
 mod sender;
 mod settings;
+mod store;
 mod transfer;
 mod users;
+mod verification;
 
 use crate::cli::Cli;
 use crate::output::Format;
@@ -55,6 +57,9 @@ pub enum Command {
     /// Store-wide settings (require-dns-proof)
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
+    /// The store as a whole: copy it between SQLite and PostgreSQL
+    #[command(subcommand)]
+    Store(store::StoreCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the man page (or write all man pages to a directory)
@@ -232,6 +237,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Import(args) => transfer::import(&ctx, args),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Settings(command) => settings::run(&ctx, command),
+        Command::Store(command) => store::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     };

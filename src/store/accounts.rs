@@ -1,11 +1,11 @@
 //! SQL for accounts, their registered users and their email-to-fax security settings.
 
 use super::config::ConfigTable;
+use super::sql::{Param, Row, params};
 use super::{Db, Tx};
 use crate::model::{Account, Region, User, WhitelistEntry};
 use crate::policy::security::SecuritySettings;
 use anyhow::{Result, anyhow, bail};
-use super::sql::{Param, Row, params};
 
 pub(super) const ACCOUNT_COLUMNS: &str = "id, name, fax_number, region, profile, language, spoofing_protection, require_tls, created_at, updated_at";
 
@@ -68,9 +68,12 @@ impl Db<'_> {
             None => ("TRUE", vec![&limit]),
             Some(id) => ("id > ?2", vec![&limit, id]),
         };
-        self.0.stream(&format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {filter} ORDER BY id LIMIT ?1"
-        ), params, account_from_row, consume)
+        self.0.stream(
+            &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {filter} ORDER BY id LIMIT ?1"),
+            params,
+            account_from_row,
+            consume,
+        )
     }
 
     pub fn users(&self, account: &str) -> Result<Vec<User>> {
@@ -90,9 +93,12 @@ impl Db<'_> {
             None => ("account_id = ?2", vec![&limit, &account]),
             Some(key) => ("account_id = ?2 AND email_key > ?3", vec![&limit, &account, key]),
         };
-        self.0.stream(&format!(
-            "SELECT {USER_COLUMNS} FROM users WHERE {filter} ORDER BY email_key LIMIT ?1"
-        ), params, user_from_row, consume)
+        self.0.stream(
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE {filter} ORDER BY email_key LIMIT ?1"),
+            params,
+            user_from_row,
+            consume,
+        )
     }
 
     /// The registered user with this address key (lower-case local part @ normalized domain), in any account.
@@ -102,13 +108,17 @@ impl Db<'_> {
     }
 
     pub fn whitelist(&self, account: &str) -> Result<Vec<WhitelistEntry>> {
-        self.0.query_map("SELECT account_id, network, created_at FROM whitelist WHERE account_id = ?1 ORDER BY network", [account], |row| {
-            Ok(WhitelistEntry {
-                account: row.get(0)?,
-                network: row.get(1)?,
-                created_at: row.get(2)?,
-            })
-        })
+        self.0.query_map(
+            "SELECT account_id, network, created_at FROM whitelist WHERE account_id = ?1 ORDER BY network",
+            [account],
+            |row| {
+                Ok(WhitelistEntry {
+                    account: row.get(0)?,
+                    network: row.get(1)?,
+                    created_at: row.get(2)?,
+                })
+            },
+        )
     }
 
     pub fn security_settings(&self, account: &Account) -> Result<SecuritySettings> {

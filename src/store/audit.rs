@@ -2,12 +2,12 @@
 //! after its change, reading the chain back as a stream, and the migration that starts the digest.
 
 use super::config::ConfigTable;
+use super::sql::{Conn, Param, Row, params};
 use super::{Db, Tx};
 use crate::model::AuditEntry;
 use crate::policy::audit::{AuditFields, Digest, GENESIS_HASH, Head, RowRef, TableDigest, row_hash};
 use anyhow::{Result, bail};
 use chrono::Utc;
-use super::sql::{Conn, Param, Row, params};
 
 impl Tx<'_> {
     /// Appends an audit row chained to the current head. Runs inside the change's own transaction,
@@ -147,19 +147,17 @@ pub(super) fn record_initial_digest(tx: &Conn) -> Result<()> {
 
 impl Db<'_> {
     pub fn audit_head(&self) -> Result<Option<Head>> {
-        Ok(self
-            .0
-            .query_opt(
-                "SELECT seq, hash, digest FROM audit_head WHERE id = 1",
-                (),
-                |row| {
-                    Ok(Head {
-                        seq: row.get(0)?,
-                        hash: row.get(1)?,
-                        digest: row.get(2)?,
-                    })
-                },
-            )?)
+        Ok(self.0.query_opt(
+            "SELECT seq, hash, digest FROM audit_head WHERE id = 1",
+            (),
+            |row| {
+                Ok(Head {
+                    seq: row.get(0)?,
+                    hash: row.get(1)?,
+                    digest: row.get(2)?,
+                })
+            },
+        )?)
     }
 
     /// One table's share of the digest as recorded (zero when the record has no row for it).
@@ -265,13 +263,11 @@ impl Db<'_> {
 
     /// One audit row by its sequence number.
     pub fn audit_event(&self, seq: i64) -> Result<Option<AuditEntry>> {
-        Ok(self
-            .0
-            .query_opt(
-                "SELECT seq, at, agent, action, account, subject, details, hash FROM audit WHERE seq = ?1",
-                params![seq],
-                audit_entry,
-            )?)
+        Ok(self.0.query_opt(
+            "SELECT seq, at, agent, action, account, subject, details, hash FROM audit WHERE seq = ?1",
+            params![seq],
+            audit_entry,
+        )?)
     }
 }
 

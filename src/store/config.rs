@@ -4,10 +4,10 @@
 //! transaction's pending digest and that of each row removed or replaced subtracted from it; the
 //! next audit row folds it into the head and records it.
 
+use super::sql::{Param, Row, Value};
 use super::{Db, Tx};
 use crate::policy::audit::{Cell, Digest, RowHasher, TableDigest};
 use anyhow::Result;
-use super::sql::{Param, Row, Value};
 use std::sync::LazyLock;
 
 /// A table whose rows are part of the configuration digest.
@@ -199,6 +199,30 @@ impl Tx<'_> {
         Ok(inserted)
     }
 
+    /// Inserts many new rows (a key that exists is an error), each handed to the function `fill`
+    /// is given, values in the table's canonical column order: one `COPY` on PostgreSQL. Returns
+    /// how many rows were inserted.
+    pub(super) fn insert_rows(
+        &mut self,
+        table: ConfigTable,
+        fill: impl FnOnce(&mut dyn FnMut(&[&dyn Param]) -> Result<()>) -> Result<()>,
+    ) -> Result<u64> {
+        let pending = &mut self.pending;
+        self.tx.bulk_insert(table.name(), table.columns(), |insert| {
+            fill(&mut |row| {
+                let values: Vec<Value<'_>> = row.iter().map(|param| param.value()).collect();
+                insert(&values)?;
+                ROWS_HASHED.with(|n| n.set(n.get() + 1));
+                let mut hasher = RowHasher::new(table.name());
+                for value in &values {
+                    hasher.cell(cell(*value));
+                }
+                pending.add(table, hasher.finish());
+                Ok(())
+            })
+        })
+    }
+
     /// Deletes the rows for which `condition` (SQL over the table's columns, parameters `?1`…) holds.
     /// Returns how many were deleted.
     pub(super) fn delete_rows(
@@ -296,17 +320,21 @@ impl Db<'_> {
 
     /// The digest as recorded per table beside the head (missing tables count as empty).
     pub fn recorded_config_digest(&self) -> Result<Vec<(String, TableDigest)>> {
-        self.0.query_map("SELECT tbl, rows, digest FROM config_digest ORDER BY tbl", (), |row| {
-            let digest: String = row.get(2)?;
-            Ok((
-                row.get::<String>(0)?,
-                TableDigest {
-                    rows: row.get(1)?,
-                    // An unreadable digest was edited; a value no row set sums to shows that.
-                    digest: Digest::from_hex(&digest).unwrap_or(Digest::from_hash(&[0xa5; 32])),
-                },
-            ))
-        })
+        self.0.query_map(
+            "SELECT tbl, rows, digest FROM config_digest ORDER BY tbl",
+            (),
+            |row| {
+                let digest: String = row.get(2)?;
+                Ok((
+                    row.get::<String>(0)?,
+                    TableDigest {
+                        rows: row.get(1)?,
+                        // An unreadable digest was edited; a value no row set sums to shows that.
+                        digest: Digest::from_hex(&digest).unwrap_or(Digest::from_hash(&[0xa5; 32])),
+                    },
+                ))
+            },
+        )
     }
 }
 

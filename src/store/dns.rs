@@ -1,10 +1,10 @@
 //! SQL for domain-control challenges and proofs, and for the store's settings.
 
 use super::config::ConfigTable;
+use super::sql::{Param, Row, params};
 use super::{Db, Tx};
 use crate::model::dns::{DnsChallenge, DnsProof};
 use anyhow::Result;
-use super::sql::{Param, Row, params};
 
 const PROOF_COLUMNS: &str = "account_id, domain, proven_at, server, record, proven_by";
 
@@ -25,13 +25,11 @@ pub type ChallengeRow = (String, String, String);
 impl Db<'_> {
     /// The challenge issued to `account` for `domain`, if any.
     pub fn dns_challenge(&self, account: &str, domain: &str) -> Result<Option<ChallengeRow>> {
-        Ok(self
-            .0
-            .query_opt(
-                "SELECT token, issued_by, issued_at FROM dns_challenges WHERE account_id = ?1 AND domain = ?2",
-                params![account, domain],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )?)
+        Ok(self.0.query_opt(
+            "SELECT token, issued_by, issued_at FROM dns_challenges WHERE account_id = ?1 AND domain = ?2",
+            params![account, domain],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )?)
     }
 
     /// Cached: a streamed `domains list` asks it once per domain.
@@ -50,9 +48,11 @@ impl Db<'_> {
             None => ("TRUE", vec![]),
             Some(id) => ("account_id = ?1", vec![id]),
         };
-        self.0.query_map(&format!(
-            "SELECT {PROOF_COLUMNS} FROM dns_proofs WHERE {filter} ORDER BY account_id, domain"
-        ), &*params, proof_from_row)
+        self.0.query_map(
+            &format!("SELECT {PROOF_COLUMNS} FROM dns_proofs WHERE {filter} ORDER BY account_id, domain"),
+            &*params,
+            proof_from_row,
+        )
     }
 
     /// A store setting's value, if it was ever set.

@@ -1,10 +1,10 @@
 //! SQL for trusted email domains.
 
 use super::config::ConfigTable;
+use super::sql::{Param, Row, params};
 use super::{Db, Tx};
 use crate::model::TrustedDomain;
 use anyhow::Result;
-use super::sql::{Param, Row, params};
 
 /// A trusted domain with no ownership certification on record (possible after a direct import).
 pub(super) const UNCERTIFIED: &str = "(certified_by IS NULL OR certified_by = '' OR certified_on IS NULL)";
@@ -62,9 +62,11 @@ pub const BELOW_REPORTED: u32 = 100;
 impl Db<'_> {
     /// The trusted domains of one account, by name.
     pub fn account_domains(&self, account: &str) -> Result<Vec<TrustedDomain>> {
-        self.0.query_map(&format!(
-            "SELECT {COLUMNS} FROM trusted_domains WHERE account_id = ?1 ORDER BY domain"
-        ), [account], domain_from_row)
+        self.0.query_map(
+            &format!("SELECT {COLUMNS} FROM trusted_domains WHERE account_id = ?1 ORDER BY domain"),
+            [account],
+            domain_from_row,
+        )
     }
 
     /// How many domains an account trusts.
@@ -93,16 +95,23 @@ impl Db<'_> {
             (None, None) => ("TRUE", vec![&limit]),
             (None, Some((id, domain))) => ("(account_id, domain) > (?2, ?3)", vec![&limit, id, domain]),
         };
-        self.0.stream(&format!(
-            "SELECT {COLUMNS} FROM trusted_domains WHERE {filter} ORDER BY account_id, domain LIMIT ?1"
-        ), params, domain_from_row, consume)
+        self.0.stream(
+            &format!(
+                "SELECT {COLUMNS} FROM trusted_domains WHERE {filter} ORDER BY account_id, domain LIMIT ?1"
+            ),
+            params,
+            domain_from_row,
+            consume,
+        )
     }
 
     /// The trusted-domain row for exactly this normalized name, whichever account holds it.
     pub fn trusted_domain(&self, domain: &str) -> Result<Option<TrustedDomain>> {
-        self.0.query_opt(&format!(
-            "SELECT {COLUMNS} FROM trusted_domains WHERE domain = ?1"
-        ), [domain], domain_from_row)
+        self.0.query_opt(
+            &format!("SELECT {COLUMNS} FROM trusted_domains WHERE domain = ?1"),
+            [domain],
+            domain_from_row,
+        )
     }
 
     /// Trusted domains strictly below `domain` held by another account than `account` (what a new
@@ -130,9 +139,13 @@ impl Db<'_> {
     }
 
     pub fn uncertified_domains(&self, account: &str) -> Result<Vec<String>> {
-        self.0.query_map(&format!(
-            "SELECT domain FROM trusted_domains WHERE account_id = ?1 AND {UNCERTIFIED} ORDER BY domain"
-        ), [account], |row| row.get(0))
+        self.0.query_map(
+            &format!(
+                "SELECT domain FROM trusted_domains WHERE account_id = ?1 AND {UNCERTIFIED} ORDER BY domain"
+            ),
+            [account],
+            |row| row.get(0),
+        )
     }
 }
 

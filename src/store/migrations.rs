@@ -4,10 +4,10 @@
 //! `store::config`, like every command.
 
 use super::domains::reversed_labels;
+use super::sql::{Conn, params};
 use crate::policy::account::address_key;
 use crate::policy::text::nfc;
 use anyhow::{Result, bail};
-use super::sql::{Conn, params};
 use std::collections::BTreeMap;
 
 /// Rows filled per statement batch when the reversed-labels keys are computed for an existing store.

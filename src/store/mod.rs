@@ -5,6 +5,7 @@
 mod accounts;
 mod audit;
 mod config;
+mod copy;
 mod dns;
 mod domains;
 mod migrations;
@@ -17,6 +18,7 @@ mod sender;
 pub(crate) mod sql;
 mod transfer;
 
+pub use copy::CopiedTable;
 pub(crate) use scale::sql_limit;
 
 use anyhow::{Context, Result, bail};
@@ -332,7 +334,8 @@ impl Store {
             match conn {
                 Conn::Sqlite(sqlite) => {
                     for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-                        run_migration(conn, migration).with_context(|| format!("migration {} failed", index + 1))?;
+                        run_migration(conn, migration)
+                            .with_context(|| format!("migration {} failed", index + 1))?;
                         sqlite.pragma_update(None, "user_version", index as i64 + 1)?;
                     }
                 }
@@ -430,8 +433,7 @@ impl Store {
 /// A PostgreSQL writer's transaction: writers take turns on one transaction-scoped advisory lock,
 /// so that every change sees the one before it and the audit chain stays one line; waiting for the
 /// lock gives up after the same time as SQLite's busy timeout.
-const WRITER_BEGIN: &str =
-    "BEGIN; SET LOCAL lock_timeout = '15s'; SELECT pg_advisory_xact_lock(1481459288)";
+const WRITER_BEGIN: &str = "BEGIN; SET LOCAL lock_timeout = '15s'; SELECT pg_advisory_xact_lock(1481459288)";
 
 fn run_migration(conn: &Conn, migration: &Migration) -> Result<()> {
     match migration {
@@ -517,7 +519,9 @@ fn check_identity(conn: &Conn) -> Result<()> {
                     |row| row.get::<String>(0),
                 )?;
                 if application.as_deref() != Some("xmfax") {
-                    bail!("this PostgreSQL database is not an xmfax store (its xmfax_meta says otherwise); it was left untouched");
+                    bail!(
+                        "this PostgreSQL database is not an xmfax store (its xmfax_meta says otherwise); it was left untouched"
+                    );
                 }
             }
         }
@@ -556,7 +560,11 @@ fn is_busy(err: &anyhow::Error) -> bool {
             use ::postgres::error::SqlState;
             return matches!(
                 pg.code(),
-                Some(&SqlState::T_R_SERIALIZATION_FAILURE | &SqlState::T_R_DEADLOCK_DETECTED | &SqlState::LOCK_NOT_AVAILABLE)
+                Some(
+                    &SqlState::T_R_SERIALIZATION_FAILURE
+                        | &SqlState::T_R_DEADLOCK_DETECTED
+                        | &SqlState::LOCK_NOT_AVAILABLE
+                )
             );
         }
         matches!(

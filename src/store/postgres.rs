@@ -80,7 +80,9 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && let Some(byte) = text.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            && let Some(byte) = text
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
         {
             out.push(byte);
             i += 3;
@@ -174,7 +176,9 @@ fn connect_inner(url: &PgUrl) -> Result<postgres::Client> {
             .ok()
             .or_else(|| std::env::var("USER").ok())
             .filter(|user| !user.is_empty())
-            .ok_or_else(|| anyhow!("the URL names no user (postgres://USER@HOST/DATABASE) and $USER is not set"))?;
+            .ok_or_else(|| {
+                anyhow!("the URL names no user (postgres://USER@HOST/DATABASE) and $USER is not set")
+            })?;
         config.user(&user);
     }
     if config.get_hosts().is_empty() {
@@ -441,7 +445,10 @@ mod tests {
         let shown = url.to_string();
         assert!(!shown.contains("s3cr"), "{shown}");
         assert!(!shown.contains("other"), "{shown}");
-        assert_eq!(shown, "postgres://ann:****@db.corp:5432/xmfax?sslmode=require&password=****");
+        assert_eq!(
+            shown,
+            "postgres://ann:****@db.corp:5432/xmfax?sslmode=require&password=****"
+        );
         assert_eq!(url.password().as_deref(), Some("s3cr@t"));
         assert_eq!(format!("{url:?}"), format!("PgUrl({shown})"));
         let plain = PgUrl::new("postgresql://ann@db/xmfax");
@@ -458,18 +465,24 @@ mod tests {
 
     #[test]
     fn ssl_settings_are_taken_out_of_the_url() {
-        let settings =
-            split_settings(&PgUrl::new("postgres://a@h/d?sslmode=verify-full&sslrootcert=%2Fca.pem&port=5433")).unwrap();
+        let settings = split_settings(&PgUrl::new(
+            "postgres://a@h/d?sslmode=verify-full&sslrootcert=%2Fca.pem&port=5433",
+        ))
+        .unwrap();
         assert_eq!(settings.ssl_mode, SslMode::VerifyFull);
         assert_eq!(settings.root_cert, Some(PathBuf::from("/ca.pem")));
         assert_eq!(settings.url, "postgres://a@h/d?port=5433");
         assert!(split_settings(&PgUrl::new("postgres://a@h/d?sslmode=bogus")).is_err());
-        assert_eq!(split_settings(&PgUrl::new("postgres://a@h/d")).unwrap().ssl_mode, SslMode::Prefer);
+        assert_eq!(
+            split_settings(&PgUrl::new("postgres://a@h/d")).unwrap().ssl_mode,
+            SslMode::Prefer
+        );
     }
 
     #[test]
     fn pgpass_lines_match_field_by_field() {
-        let file = "# comment\ndb.corp:5432:other:ann:wrong\ndb.corp:*:xmfax:ann:pa\\:ss\\\\w\n*:*:*:*:fallback\n";
+        let file =
+            "# comment\ndb.corp:5432:other:ann:wrong\ndb.corp:*:xmfax:ann:pa\\:ss\\\\w\n*:*:*:*:fallback\n";
         assert_eq!(
             pgpass_lookup(file, ["db.corp", "5432", "xmfax", "ann"]).as_deref(),
             Some("pa:ss\\w")

@@ -1,11 +1,11 @@
 //! SQL for processed request forms: each is kept forever with its text, outcome and reasons.
 
 use super::config::ConfigTable;
+use super::sql::{Param, Row, params};
 use super::{Db, Tx};
 use crate::model::{Request, RequestRecord};
 use crate::policy::certification::RequestFacts;
 use anyhow::{Context, Result};
-use super::sql::{Param, Row, params};
 use serde::de::DeserializeOwned;
 
 const COLUMNS: &str = "reference, account_id, action, status, form_sha256, signed_by, signed_on, reasons, changes, processed_by, processed_at";
@@ -40,7 +40,14 @@ impl Db<'_> {
         self.0.query_opt(
             "SELECT reference, account_id, status, form_text FROM requests WHERE reference = ?1",
             [reference],
-            |row| Ok(RequestFacts::from_record(row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            |row| {
+                Ok(RequestFacts::from_record(
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                ))
+            },
         )
     }
 
@@ -124,10 +131,15 @@ impl Db<'_> {
             params.push(at);
             params.push(reference);
         }
-        self.0.stream(&format!(
-            "SELECT {COLUMNS} FROM requests WHERE {} ORDER BY processed_at, reference LIMIT ?1",
-            filters.join(" AND ")
-        ), params, request_from_row, consume)
+        self.0.stream(
+            &format!(
+                "SELECT {COLUMNS} FROM requests WHERE {} ORDER BY processed_at, reference LIMIT ?1",
+                filters.join(" AND ")
+            ),
+            params,
+            request_from_row,
+            consume,
+        )
     }
 }
 

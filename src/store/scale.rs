@@ -1,7 +1,6 @@
 //! The paging helpers of the streamed lists (the indexes that keep every single-object command's
 //! cost independent of the size of the customer base come from `migrations::index_for_scale`).
 
-
 /// A list's `--limit` as SQL `LIMIT` takes it (no limit: the largest integer).
 pub(crate) fn sql_limit(limit: Option<u32>) -> i64 {
     // Not -1, SQLite's "no limit": PostgreSQL refuses a negative LIMIT.
@@ -14,7 +13,7 @@ mod tests {
 
     #[test]
     fn the_migration_gives_existing_domains_their_key_and_the_lookups_their_indexes() {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
         conn.execute_batch(include_str!("../../schema.sql")).unwrap();
         conn.execute_batch(
             "INSERT INTO accounts VALUES ('acme', 'Acme', '+16502530000', 'us', 'Default', 'en', 1, 1, 't', 't');
@@ -29,7 +28,9 @@ mod tests {
         conn.begin("BEGIN").unwrap();
         super::super::migrations::index_for_scale(&conn).unwrap();
         conn.end("COMMIT").unwrap();
-        let super::super::sql::Conn::Sqlite(conn) = conn else { unreachable!() };
+        let super::super::sql::Conn::Sqlite(conn) = conn else {
+            unreachable!()
+        };
         let missing: i64 = conn
             .query_row(
                 "SELECT count(*) FROM trusted_domains WHERE labels_reversed IS NULL",

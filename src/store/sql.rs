@@ -119,18 +119,6 @@ impl Param for Value<'_> {
     }
 }
 
-impl Param for OwnedValue {
-    fn value(&self) -> Value<'_> {
-        match self {
-            OwnedValue::Null => Value::Null,
-            OwnedValue::Integer(n) => Value::Integer(*n),
-            OwnedValue::Real(x) => Value::Real(*x),
-            OwnedValue::Text(t) => Value::Text(t),
-            OwnedValue::Blob(b) => Value::Blob(b),
-        }
-    }
-}
-
 impl<T: Param> Param for Option<T> {
     fn value(&self) -> Value<'_> {
         match self {
@@ -286,16 +274,6 @@ pub(crate) fn postgres_placeholders(sql: &str) -> String {
     out
 }
 
-/// A value read from a row, owned.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum OwnedValue {
-    Null,
-    Integer(i64),
-    Real(f64),
-    Text(String),
-    Blob(Vec<u8>),
-}
-
 /// One row of a result.
 pub(crate) enum Row<'r> {
     Sqlite(&'r rusqlite::Row<'r>),
@@ -353,16 +331,6 @@ impl<'r> Row<'r> {
                 })
             }
         }
-    }
-
-    pub fn owned_value(&self, index: usize) -> Result<OwnedValue> {
-        Ok(match self.value(index)? {
-            Value::Null => OwnedValue::Null,
-            Value::Integer(n) => OwnedValue::Integer(n),
-            Value::Real(x) => OwnedValue::Real(x),
-            Value::Text(t) => OwnedValue::Text(t.to_string()),
-            Value::Blob(b) => OwnedValue::Blob(b.to_vec()),
-        })
     }
 }
 
@@ -468,12 +436,6 @@ impl<'r> Column<'r> for Option<Vec<u8>> {
 impl<'r> Column<'r> for Vec<u8> {
     fn read(row: &Row<'r>, index: usize) -> Result<Self> {
         Option::<Vec<u8>>::read(row, index)?.ok_or_else(|| null_column(index))
-    }
-}
-
-impl<'r> Column<'r> for OwnedValue {
-    fn read(row: &Row<'r>, index: usize) -> Result<Self> {
-        row.owned_value(index)
     }
 }
 
@@ -707,6 +669,49 @@ impl Conn {
         }
     }
 
+    /// Inserts many rows into `table` (`columns`, comma-separated), handed over one at a time by
+    /// `fill` through the function it is given: prepared inserts on SQLite, one `COPY` on
+    /// PostgreSQL (inside the open transaction, so all or nothing as well). Memory stays that of
+    /// one row; `fill` may not query on this connection meanwhile. Returns how many rows.
+    pub fn bulk_insert(
+        &self,
+        table: &str,
+        columns: &str,
+        fill: impl FnOnce(&mut dyn FnMut(&[Value<'_>]) -> Result<()>) -> Result<()>,
+    ) -> Result<u64> {
+        let mut count = 0;
+        match self {
+            Conn::Sqlite(conn) => {
+                let placeholders = vec!["?"; columns.split(',').count()].join(", ");
+                let mut stmt = conn.prepare_cached(&format!(
+                    "INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+                ))?;
+                fill(&mut |values| {
+                    stmt.execute(rusqlite::params_from_iter(values.iter()))?;
+                    count += 1;
+                    Ok(())
+                })?;
+            }
+            Conn::Postgres(_) => {
+                use std::io::Write;
+                let mut session = self.session()?;
+                let mut writer = session
+                    .client
+                    .copy_in(&format!("COPY {table} ({columns}) FROM STDIN"))?;
+                let mut line = Vec::new();
+                fill(&mut |values| {
+                    line.clear();
+                    copy_text_row(values, &mut line)?;
+                    writer.write_all(&line)?;
+                    count += 1;
+                    Ok(())
+                })?;
+                writer.finish()?;
+            }
+        }
+        Ok(count)
+    }
+
     /// Opens a transaction with `begin` (a `BEGIN …` statement, with any settings after it).
     pub fn begin(&self, begin: &str) -> Result<()> {
         self.execute_batch(begin)?;
@@ -761,6 +766,35 @@ impl Conn {
     }
 }
 
+/// One row in `COPY`'s text format: tab-separated, `\N` for NULL, backslash escapes.
+fn copy_text_row(values: &[Value<'_>], out: &mut Vec<u8>) -> Result<()> {
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(b'\t');
+        }
+        match *value {
+            Value::Null => out.extend_from_slice(b"\\N"),
+            Value::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Value::Real(x) => out.extend_from_slice(format!("{x:?}").as_bytes()),
+            Value::Text(text) => {
+                for byte in text.bytes() {
+                    match byte {
+                        b'\\' => out.extend_from_slice(b"\\\\"),
+                        b'\n' => out.extend_from_slice(b"\\n"),
+                        b'\r' => out.extend_from_slice(b"\\r"),
+                        b'\t' => out.extend_from_slice(b"\\t"),
+                        0 => bail!("text with a NUL character cannot be stored in PostgreSQL"),
+                        other => out.push(other),
+                    }
+                }
+            }
+            Value::Blob(_) => bail!("internal error: bytes in a bulk insert"),
+        }
+    }
+    out.push(b'\n');
+    Ok(())
+}
+
 fn pg_params<'v>(
     values: &'v [Value<'v>],
     statement: &postgres::Statement,
@@ -787,6 +821,24 @@ mod tests {
         );
         assert_eq!(postgres_placeholders("VALUES (?, ?, ?)"), "VALUES ($1, $2, $3)");
         assert_eq!(postgres_placeholders("a = ?3 OR b = ?"), "a = $3 OR b = $4");
+    }
+
+    #[test]
+    fn copy_rows_escape_what_copy_reads_as_syntax() {
+        use super::{Value, copy_text_row};
+        let mut out = Vec::new();
+        copy_text_row(
+            &[
+                Value::Text("a\tb\\c\nd\re"),
+                Value::Null,
+                Value::Integer(-7),
+                Value::Text("\\N"),
+            ],
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(out, b"a\\tb\\\\c\\nd\\re\t\\N\t-7\t\\\\N\n");
+        assert!(copy_text_row(&[Value::Text("a\0b")], &mut Vec::new()).is_err());
     }
 }
 

@@ -5,12 +5,12 @@ use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
 use super::config::ConfigTable;
 use super::domains::reversed_labels_into;
 use super::sql::Conn;
+use super::sql::params;
 use super::{Db, Tx};
 use crate::model::transfer::{AccountExport, DnsProofExport, DomainExport, SecurityExport, UserExport};
 use crate::model::{Account, User};
 use crate::policy::import::{DateText, DomainWrite, FileUser, StoredDomain};
 use anyhow::Result;
-use super::sql::params;
 
 /// The secondary indexes a large import drops and rebuilds. Same definitions as in the migrations
 /// (`migrations::index_for_scale`).
@@ -78,20 +78,24 @@ impl Db<'_> {
 
     /// An account's users with their address keys.
     pub fn users_with_keys(&self, account: &str) -> Result<Vec<(String, User)>> {
-        self.0.query_map("SELECT email_key, account_id, email, profile, language, fax_number, created_at
-             FROM users WHERE account_id = ?1 ORDER BY email_key", [account], |row| {
-            Ok((
-                row.get(0)?,
-                User {
-                    account: row.get(1)?,
-                    email: row.get(2)?,
-                    profile: row.get(3)?,
-                    language: row.get(4)?,
-                    fax_number: row.get(5)?,
-                    created_at: row.get(6)?,
-                },
-            ))
-        })
+        self.0.query_map(
+            "SELECT email_key, account_id, email, profile, language, fax_number, created_at
+             FROM users WHERE account_id = ?1 ORDER BY email_key",
+            [account],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    User {
+                        account: row.get(1)?,
+                        email: row.get(2)?,
+                        profile: row.get(3)?,
+                        language: row.get(4)?,
+                        fax_number: row.get(5)?,
+                        created_at: row.get(6)?,
+                    },
+                ))
+            },
+        )
     }
 
     /// The account that registers this address key, if any.
@@ -233,13 +237,11 @@ impl Tx<'_> {
         let agent = self.agent;
         let mut dates = DateText::default();
         let mut reversed = String::new();
-        let mut changed = 0;
-        for d in domains {
-            reversed.clear();
-            reversed_labels_into(d.domain, &mut reversed);
-            changed += self.insert_row(
-                ConfigTable::TrustedDomains,
-                params![
+        self.insert_rows(ConfigTable::TrustedDomains, |insert| {
+            for d in domains {
+                reversed.clear();
+                reversed_labels_into(d.domain, &mut reversed);
+                insert(params![
                     d.domain,
                     d.account,
                     d.include_subdomains,
@@ -250,12 +252,11 @@ impl Tx<'_> {
                     agent,
                     now,
                     reversed
-                ],
-                false,
-            )? as u64;
-            written();
-        }
-        Ok(changed)
+                ])?;
+                written();
+            }
+            Ok(())
+        })
     }
 
     /// Overwrites stored trusted domains with imported values, keeping who added a domain unless it
