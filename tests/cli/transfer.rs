@@ -762,3 +762,105 @@ fn a_certifier_name_that_is_too_long_or_has_control_characters_is_refused(
     );
     assert_eq!(env.dump(), before, "a refused import changes nothing");
 }
+
+/// A store with a bit of everything `store copy` must carry: accounts, users, networks, domains,
+/// an approved and a refused request, and an import record.
+fn populated_for_copy(backend: Backend) -> Option<Env> {
+    let env = populated(backend)?;
+    recorded_request(&env, "REQ-7", "acme", "approved", &["mail.acme-corp.example"]);
+    recorded_request(&env, "REQ-8", "beta", "refused", &["refused.example"]);
+    let csv = format!("{HEADER}acme,Mail.ACME-Corp.example.,yes,Jane Roe,2026-11-21,REQ-7\n");
+    let file = env.write_file("domains.csv", recent(&csv));
+    env.ok(&["import", file.to_str().unwrap()]);
+    Some(env)
+}
+
+/// What must come out of a copy exactly as it went in, command by command.
+fn observable(env: &Env) -> Vec<(String, String)> {
+    [
+        &["export"][..],
+        &["-o", "json", "audit", "log"],
+        &["-o", "json", "audit", "head"],
+        &["-o", "json", "requests", "list"],
+        &["-o", "json", "requests", "show", "REQ-7"],
+        &["-o", "json", "accounts", "list"],
+        &["-o", "json", "accounts", "show", "acme"],
+        &["-o", "json", "domains", "list"],
+        &["-o", "json", "sender", "test", "jane.roe@acme.example"],
+    ]
+    .iter()
+    .map(|args| (args.join(" "), env.ok(args)))
+    .collect()
+}
+
+/// Moving up and back: SQLite → PostgreSQL → SQLite, with `export` byte-identical and the audit
+/// chain, requests and import records intact and verified on each copy.
+#[test]
+fn store_copy_round_trips_sqlite_to_postgres_and_back() {
+    let Some(team) = Env::new(Postgres) else {
+        return;
+    };
+    let laptop = populated_for_copy(Sqlite).expect("SQLite");
+    let to_team = team.store();
+    let report = laptop.json(0, &["store", "copy", "--to", to_team.to_str().unwrap()]);
+    assert_eq!(report["copied"], true, "{report}");
+    assert_eq!(report["verify"]["passed"], true, "{report}");
+    let back = Env::sqlite();
+    let report = back.json(
+        0,
+        &[
+            "store",
+            "copy",
+            "--from",
+            to_team.to_str().unwrap(),
+            "--to",
+            back.db.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(report["copied"], true, "{report}");
+    let original = observable(&laptop);
+    for (copy, name) in [(&team, "PostgreSQL"), (&back, "SQLite again")] {
+        for ((command, want), (_, got)) in original.iter().zip(observable(copy)) {
+            assert_eq!(&got, want, "{name}: xmfax {command}");
+        }
+        let verify = copy.json(0, &["audit", "verify"]);
+        assert_eq!(verify["passed"], true, "{name}: {verify}");
+    }
+    // The team's store carries on from the copied chain.
+    team.ok(&["users", "add", "acme", "new@acme.example"]);
+    team.ok(&["audit", "verify"]);
+}
+
+/// `store copy` never writes into a store that has anything in it, on either backend, and leaves
+/// a foreign database as it was.
+#[rstest]
+fn store_copy_refuses_a_destination_that_is_not_empty(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(target) = Env::new(backend) else {
+        return;
+    };
+    let source = populated_for_copy(Sqlite).expect("SQLite");
+    target.secured_account("other");
+    let before = target.dump();
+    let to = target.store();
+    let (_, stderr) = source.code(2, &["store", "copy", "--to", to.to_str().unwrap()]);
+    assert!(stderr.contains("not empty"), "{stderr}");
+    assert_eq!(target.dump(), before, "the destination changed");
+    if backend == Postgres {
+        let Some(foreign) = Env::new(Postgres) else {
+            return;
+        };
+        foreign.execute("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');");
+        let before = foreign.dump();
+        let to = foreign.store();
+        let out = source
+            .cmd()
+            .args(["store", "copy", "--to", to.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(0), "copied into a foreign database");
+        assert_eq!(foreign.dump(), before, "the foreign database changed");
+    }
+    // The same store as source and destination is refused, whatever its backend.
+    let (_, stderr) = target.code(2, &["store", "copy", "--to", to.to_str().unwrap()]);
+    assert!(stderr.contains("same store"), "{stderr}");
+}
