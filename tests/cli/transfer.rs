@@ -789,7 +789,16 @@ fn observable(env: &Env) -> Vec<(String, String)> {
         &["-o", "json", "sender", "test", "jane.roe@acme.example"],
     ]
     .iter()
-    .map(|args| (args.join(" "), env.ok(args)))
+    .map(|args| {
+        let out = env.cmd().args(*args).output().unwrap();
+        let shown = format!(
+            "exit {:?}\n{}{}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (args.join(" "), shown)
+    })
     .collect()
 }
 
@@ -819,6 +828,12 @@ fn store_copy_round_trips_sqlite_to_postgres_and_back() {
     );
     assert_eq!(report["copied"], true, "{report}");
     let original = observable(&laptop);
+    for (command, shown) in &original {
+        assert!(
+            shown.starts_with("exit Some(0)") || command.starts_with("-o json sender"),
+            "xmfax {command} on the original: {shown}"
+        );
+    }
     for (copy, name) in [(&team, "PostgreSQL"), (&back, "SQLite again")] {
         for ((command, want), (_, got)) in original.iter().zip(observable(copy)) {
             assert_eq!(&got, want, "{name}: xmfax {command}");
