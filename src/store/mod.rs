@@ -174,7 +174,7 @@ impl Store {
     fn connect(url: &postgres::PgUrl) -> Result<Store> {
         let client = postgres::connect(url)?;
         Ok(Store {
-            conn: Conn::Postgres(std::cell::RefCell::new(sql::PgSession::new(client))),
+            conn: Conn::Postgres(Box::new(std::cell::RefCell::new(sql::PgSession::new(client)))),
         })
     }
 
