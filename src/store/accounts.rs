@@ -41,7 +41,7 @@ const USER_COLUMNS: &str = "account_id, email, profile, language, fax_number, cr
 impl Db<'_> {
     pub fn account(&self, id: &str) -> Result<Option<Account>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1");
-        Ok(self.0.query_opt(&sql, [id], account_from_row)?)
+        self.0.query_opt(&sql, [id], account_from_row)
     }
 
     /// The account, or the error every command gives for an unknown one.
@@ -104,7 +104,7 @@ impl Db<'_> {
     /// The registered user with this address key (lower-case local part @ normalized domain), in any account.
     pub fn user_by_key(&self, email_key: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email_key = ?1");
-        Ok(self.0.query_opt(&sql, [email_key], user_from_row)?)
+        self.0.query_opt(&sql, [email_key], user_from_row)
     }
 
     pub fn whitelist(&self, account: &str) -> Result<Vec<WhitelistEntry>> {

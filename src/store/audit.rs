@@ -147,7 +147,7 @@ pub(super) fn record_initial_digest(tx: &Conn) -> Result<()> {
 
 impl Db<'_> {
     pub fn audit_head(&self) -> Result<Option<Head>> {
-        Ok(self.0.query_opt(
+        self.0.query_opt(
             "SELECT seq, hash, digest FROM audit_head WHERE id = 1",
             (),
             |row| {
@@ -157,7 +157,7 @@ impl Db<'_> {
                     digest: row.get(2)?,
                 })
             },
-        )?)
+        )
     }
 
     /// One table's share of the digest as recorded (zero when the record has no row for it).
@@ -256,18 +256,17 @@ impl Db<'_> {
 
     /// The newest row's sequence number (0 for an empty trail).
     pub fn audit_last_seq(&self) -> Result<i64> {
-        Ok(self
-            .0
-            .query_row("SELECT coalesce(max(seq), 0) FROM audit", (), |row| row.get(0))?)
+        self.0
+            .query_row("SELECT coalesce(max(seq), 0) FROM audit", (), |row| row.get(0))
     }
 
     /// One audit row by its sequence number.
     pub fn audit_event(&self, seq: i64) -> Result<Option<AuditEntry>> {
-        Ok(self.0.query_opt(
+        self.0.query_opt(
             "SELECT seq, at, agent, action, account, subject, details, hash FROM audit WHERE seq = ?1",
             params![seq],
             audit_entry,
-        )?)
+        )
     }
 }
 

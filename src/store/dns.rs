@@ -25,11 +25,11 @@ pub type ChallengeRow = (String, String, String);
 impl Db<'_> {
     /// The challenge issued to `account` for `domain`, if any.
     pub fn dns_challenge(&self, account: &str, domain: &str) -> Result<Option<ChallengeRow>> {
-        Ok(self.0.query_opt(
+        self.0.query_opt(
             "SELECT token, issued_by, issued_at FROM dns_challenges WHERE account_id = ?1 AND domain = ?2",
             params![account, domain],
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-        )?)
+        )
     }
 
     /// Cached: a streamed `domains list` asks it once per domain.
@@ -57,11 +57,10 @@ impl Db<'_> {
 
     /// A store setting's value, if it was ever set.
     pub fn setting(&self, name: &str) -> Result<Option<String>> {
-        Ok(self
-            .0
+        self.0
             .query_opt("SELECT value FROM settings WHERE name = ?1", [name], |row| {
                 row.get(0)
-            })?)
+            })
     }
 }
 

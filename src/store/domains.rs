@@ -71,11 +71,11 @@ impl Db<'_> {
 
     /// How many domains an account trusts.
     pub fn account_domain_count(&self, account: &str) -> Result<u64> {
-        Ok(self.0.query_row(
+        self.0.query_row(
             "SELECT count(*) FROM trusted_domains WHERE account_id = ?1",
             [account],
             |row| row.get(0),
-        )?)
+        )
     }
 
     /// Streams trusted domains to `consume`, ordered by account then domain: those of `account`, or

@@ -53,11 +53,11 @@ impl Db<'_> {
 
     /// How many signed forms are on record for this account ID (they outlive the account).
     pub fn request_count(&self, account: &str) -> Result<i64> {
-        Ok(self.0.query_row(
+        self.0.query_row(
             "SELECT count(*) FROM requests WHERE account_id = ?1",
             [account],
             |row| row.get(0),
-        )?)
+        )
     }
 
     /// Every request reference with its account, newest first (for completion).
@@ -116,7 +116,7 @@ impl Db<'_> {
             ),
         };
         let limit = super::sql_limit(limit);
-        let mut filters = vec!["(?2 IS NULL OR status = ?2)"];
+        let mut filters = vec!["(CAST(?2 AS TEXT) IS NULL OR status = ?2)"];
         let mut params: Vec<&dyn Param> = vec![&limit, &status];
         if let Some(id) = &account {
             filters.push("account_id = ?3");

@@ -51,11 +51,10 @@ impl Db<'_> {
     /// The largest rowid of the trusted domains (0 when there are none): the end of the table for
     /// [`Db::for_each_trusted_domain`], and about how many rows there are.
     pub fn trusted_domains_last_rowid(&self) -> Result<i64> {
-        Ok(self
-            .0
+        self.0
             .query_row("SELECT coalesce(max(rowid), 0) FROM trusted_domains", (), |row| {
                 row.get(0)
-            })?)
+            })
     }
 
     /// Calls `visit` for every registered user of every account.

@@ -10,7 +10,8 @@ use std::collections::HashMap;
 /// An open connection to one store.
 pub(crate) enum Conn {
     Sqlite(rusqlite::Connection),
-    Postgres(RefCell<PgSession>),
+    // Boxed: a client is several times the size of a SQLite connection.
+    Postgres(Box<RefCell<PgSession>>),
 }
 
 /// A PostgreSQL client with the statements it has prepared (PostgreSQL plans a statement once per
@@ -662,7 +663,6 @@ impl Conn {
                     Some(map(&Row::Postgres(&row)))
                 });
                 let value = consume(&mut iter);
-                drop(iter);
                 cursor.close(value.is_ok())?;
                 value
             }
@@ -809,39 +809,6 @@ fn pg_params<'v>(
     Ok(values.iter().map(|v| v as &(dyn PgToSql + Sync)).collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::postgres_placeholders;
-
-    #[test]
-    fn placeholders_become_numbered_outside_quotes() {
-        assert_eq!(
-            postgres_placeholders("SELECT ?1, ?2 WHERE a = '?3' AND \"?x\" = ?2"),
-            "SELECT $1, $2 WHERE a = '?3' AND \"?x\" = $2"
-        );
-        assert_eq!(postgres_placeholders("VALUES (?, ?, ?)"), "VALUES ($1, $2, $3)");
-        assert_eq!(postgres_placeholders("a = ?3 OR b = ?"), "a = $3 OR b = $4");
-    }
-
-    #[test]
-    fn copy_rows_escape_what_copy_reads_as_syntax() {
-        use super::{Value, copy_text_row};
-        let mut out = Vec::new();
-        copy_text_row(
-            &[
-                Value::Text("a\tb\\c\nd\re"),
-                Value::Null,
-                Value::Integer(-7),
-                Value::Text("\\N"),
-            ],
-            &mut out,
-        )
-        .unwrap();
-        assert_eq!(out, b"a\\tb\\\\c\\nd\\re\t\\N\t-7\t\\\\N\n");
-        assert!(copy_text_row(&[Value::Text("a\0b")], &mut Vec::new()).is_err());
-    }
-}
-
 /// A PostgreSQL cursor over one query, inside the open transaction or a read-only one of its own.
 struct PgCursor<'c> {
     conn: &'c Conn,
@@ -912,5 +879,38 @@ impl<'c> PgCursor<'c> {
             self.conn.end("COMMIT")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::postgres_placeholders;
+
+    #[test]
+    fn placeholders_become_numbered_outside_quotes() {
+        assert_eq!(
+            postgres_placeholders("SELECT ?1, ?2 WHERE a = '?3' AND \"?x\" = ?2"),
+            "SELECT $1, $2 WHERE a = '?3' AND \"?x\" = $2"
+        );
+        assert_eq!(postgres_placeholders("VALUES (?, ?, ?)"), "VALUES ($1, $2, $3)");
+        assert_eq!(postgres_placeholders("a = ?3 OR b = ?"), "a = $3 OR b = $4");
+    }
+
+    #[test]
+    fn copy_rows_escape_what_copy_reads_as_syntax() {
+        use super::{Value, copy_text_row};
+        let mut out = Vec::new();
+        copy_text_row(
+            &[
+                Value::Text("a\tb\\c\nd\re"),
+                Value::Null,
+                Value::Integer(-7),
+                Value::Text("\\N"),
+            ],
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(out, b"a\\tb\\\\c\\nd\\re\t\\N\t-7\t\\\\N\n");
+        assert!(copy_text_row(&[Value::Text("a\0b")], &mut Vec::new()).is_err());
     }
 }

@@ -19,9 +19,8 @@ const DOMAIN_INDEXES: &str = "CREATE INDEX trusted_domains_account ON trusted_do
 
 impl Db<'_> {
     pub fn trusted_domain_count(&self) -> Result<u64> {
-        Ok(self
-            .0
-            .query_row("SELECT count(*) FROM trusted_domains", (), |row| row.get(0))?)
+        self.0
+            .query_row("SELECT count(*) FROM trusted_domains", (), |row| row.get(0))
     }
 
     /// Calls `visit` with every trusted domain in ascending name order (binary collation).
