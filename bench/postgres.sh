@@ -142,7 +142,11 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR 
 export XMFAX_AGENT=bench
 
 # ---- the accounts, once, in a template database that each timed import starts from (a copy is quick).
+# From the work directory: an xmfax without PostgreSQL would take the URL for a relative file path.
+cd "$work"
 read -r accounts_s _ _ < <(XMFAX_DB=$(url accounts_template) measure "$XMFAX" import "$work/accounts.yaml")
+[[ $(sql accounts_template -tAc "SELECT to_regclass('xmfax_meta') IS NOT NULL") == t ]] || {
+    echo "bench: $XMFAX did not create its store in PostgreSQL (a build without the PostgreSQL backend?)" >&2; exit 2; }
 
 # ---- a. import vs \copy: RUNS times each, alternately, into fresh databases; the best of each is kept
 # (the machine may be shared: the best run is the least disturbed one).
