@@ -77,7 +77,7 @@ trap cleanup EXIT
 "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$pgdata" -l "$work/postgres.log" -w \
     -o "-k $sock -c listen_addresses='' -c max_wal_size=4GB" start > /dev/null
 url() { echo "postgres://$pguser@/$1?host=$sock"; }
-sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$(url "$1")" "${@:2}"; }
+sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$(url "$1")" "${@:2}"; }
 sql postgres -c "CREATE DATABASE accounts_template" > /dev/null
 echo "bench: $work: $ACCOUNTS accounts, $DOMAINS trusted domains, $ADDRESSES batch addresses; $("$PG_BIN/postgres" --version)" >&2
 
