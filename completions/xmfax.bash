@@ -52,6 +52,9 @@ _xmfax() {
             xmfax,settings)
                 cmd="xmfax__subcmd__settings"
                 ;;
+            xmfax,store)
+                cmd="xmfax__subcmd__store"
+                ;;
             xmfax,users)
                 cmd="xmfax__subcmd__users"
                 ;;
@@ -205,6 +208,9 @@ _xmfax() {
             xmfax__subcmd__help,settings)
                 cmd="xmfax__subcmd__help__subcmd__settings"
                 ;;
+            xmfax__subcmd__help,store)
+                cmd="xmfax__subcmd__help__subcmd__store"
+                ;;
             xmfax__subcmd__help,users)
                 cmd="xmfax__subcmd__help__subcmd__users"
                 ;;
@@ -300,6 +306,9 @@ _xmfax() {
                 ;;
             xmfax__subcmd__help__subcmd__settings,set)
                 cmd="xmfax__subcmd__help__subcmd__settings__subcmd__set"
+                ;;
+            xmfax__subcmd__help__subcmd__store,copy)
+                cmd="xmfax__subcmd__help__subcmd__store__subcmd__copy"
                 ;;
             xmfax__subcmd__help__subcmd__users,add)
                 cmd="xmfax__subcmd__help__subcmd__users__subcmd__add"
@@ -439,6 +448,18 @@ _xmfax() {
             xmfax__subcmd__settings__subcmd__help,set)
                 cmd="xmfax__subcmd__settings__subcmd__help__subcmd__set"
                 ;;
+            xmfax__subcmd__store,copy)
+                cmd="xmfax__subcmd__store__subcmd__copy"
+                ;;
+            xmfax__subcmd__store,help)
+                cmd="xmfax__subcmd__store__subcmd__help"
+                ;;
+            xmfax__subcmd__store__subcmd__help,copy)
+                cmd="xmfax__subcmd__store__subcmd__help__subcmd__copy"
+                ;;
+            xmfax__subcmd__store__subcmd__help,help)
+                cmd="xmfax__subcmd__store__subcmd__help__subcmd__help"
+                ;;
             xmfax__subcmd__users,add)
                 cmd="xmfax__subcmd__users__subcmd__add"
                 ;;
@@ -470,7 +491,7 @@ _xmfax() {
 
     case "${cmd}" in
         xmfax)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains requests sender export import audit settings completions man help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version accounts users security domains requests sender export import audit settings store completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1554,7 +1575,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help)
-            opts="accounts users security domains requests sender export import audit settings completions man help"
+            opts="accounts users security domains requests sender export import audit settings store completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2156,6 +2177,34 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__settings__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__store)
+            opts="copy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__store__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3348,6 +3397,116 @@ _xmfax() {
                     COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__store)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__store__subcmd__copy)
+            opts="-o -y -h -V --from --to --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__store__subcmd__help)
+            opts="copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__store__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

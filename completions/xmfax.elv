@@ -18,7 +18,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
     }
     var completions = [
         &'xmfax'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -39,12 +39,13 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand import 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
             cand audit 'The hash-chained audit trail of every change'
             cand settings 'Store-wide settings (require-dns-proof)'
+            cand store 'The store as a whole: copy it between SQLite and PostgreSQL'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;accounts'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -68,7 +69,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --region 'The service region hosting the account'
             cand --profile 'Default faxing profile'
             cand --language 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -83,7 +84,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;accounts;list'= {
             cand --limit 'Print at most N accounts'
             cand --after 'Start after this account ID (the last one of the previous page)'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -96,7 +97,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;accounts;show'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -114,7 +115,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --region 'The service region hosting the account'
             cand --profile 'Default faxing profile'
             cand --language 'Default user language (en, fr, de, es, it, pt, nl, ja, zh)'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -127,7 +128,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;accounts;remove'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -160,7 +161,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;accounts;help;help'= {
         }
         &'xmfax;users'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -180,7 +181,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --profile 'The user''s faxing profile [default: the account''s]'
             cand --language 'The user''s language [default: the account''s]'
             cand --fax-number 'The user''s own fax number, in international form [default: the account''s main number]'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -195,7 +196,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;users;list'= {
             cand --limit 'Print at most N users'
             cand --after 'Start after this address (the last one of the previous page; compared case-insensitively)'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -208,7 +209,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;users;remove'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -235,7 +236,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;users;help;help'= {
         }
         &'xmfax;security'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -254,7 +255,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;security;set'= {
             cand --spoofing-protection 'Accept email only when the sender''s domain authenticates it (DMARC, or SPF and DKIM)'
             cand --require-tls 'Accept email only over TLS'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -267,7 +268,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;security;whitelist'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -284,7 +285,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;security;whitelist;add'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -298,7 +299,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;security;whitelist;remove'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -311,7 +312,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;security;whitelist;list'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -341,7 +342,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --dkim-selector 'A DKIM selector the customer signs with (repeatable): its key at SELECTOR._domainkey.DOMAIN is checked'
             cand --dns-server 'Ask this DNS server (IP or IP:PORT) instead of the system''s resolvers (/etc/resolv.conf)'
             cand --dns-timeout 'Give up on a DNS query after this many seconds (exit 2, "could not check"); decimals allowed'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -378,7 +379,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;security;help;help'= {
         }
         &'xmfax;domains'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -403,7 +404,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --certified-by 'Who certified that the domains belong to the customer'
             cand --certified-on 'When they certified it'
             cand --max-age-days 'A certification (or a request''s signature) older than this many days is expired'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -419,7 +420,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;domains;remove'= {
             cand --request 'The signed request form asking for the removal, recorded in the audit trail'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -434,7 +435,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;domains;list'= {
             cand --limit 'Print at most N domains'
             cand --after 'Start after this domain (the last one of the previous page). Listing every account, ACCOUNT/DOMAIN also works after a domain that has since been removed'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -447,7 +448,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;domains;check'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -461,7 +462,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;domains;challenge'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -477,7 +478,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;domains;prove'= {
             cand --dns-server 'Ask this DNS server (IP or IP:PORT) instead of the system''s resolvers (/etc/resolv.conf)'
             cand --dns-timeout 'Give up on a DNS query after this many seconds (exit 2, "could not check"); decimals allowed'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -493,7 +494,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --dkim-selector 'A DKIM selector the customer signs with (repeatable): its key at SELECTOR._domainkey.DOMAIN is checked'
             cand --dns-server 'Ask this DNS server (IP or IP:PORT) instead of the system''s resolvers (/etc/resolv.conf)'
             cand --dns-timeout 'Give up on a DNS query after this many seconds (exit 2, "could not check"); decimals allowed'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -532,7 +533,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;domains;help;help'= {
         }
         &'xmfax;requests'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -553,7 +554,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;template'= {
             cand --action 'What the form asks for'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -567,7 +568,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;new'= {
             cand --out 'Write the form to this new file instead of stdout'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -581,7 +582,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;validate'= {
             cand --max-age-days 'A signature older than this many days is expired'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -595,7 +596,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;requests;process'= {
             cand --max-age-days 'A signature older than this many days is expired'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -614,7 +615,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --status 'Only approved or only refused requests'
             cand --limit 'Print at most N requests'
             cand --after 'Start after this request (the last reference of the previous page)'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -627,7 +628,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;requests;show'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -663,7 +664,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;requests;help;help'= {
         }
         &'xmfax;sender'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -689,7 +690,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --dkim-domain 'The signing domain (d=) --dkim is for: a DKIM pass counts only when this domain is aligned with the sender''s (same organizational domain)'
             cand --dmarc 'The DMARC result of the message, for the sender''s own domain'
             cand --channel 'How the sender reaches the service; senders admitted by a trusted domain may use email only'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -712,7 +713,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;export'= {
             cand --account 'Export only these accounts (repeat the option or list several IDs) [default: every account]'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -727,7 +728,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;import'= {
             cand --format 'Input format [default: from the extension: .yaml/.yml, .json, .csv]'
             cand --max-age-days 'A certification (or a request''s signature) older than this many days is expired'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -741,7 +742,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;audit'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -762,7 +763,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --account 'Only events about this account'
             cand --limit 'Show the newest N events'
             cand --after 'Continue from the previous page: only events older than SEQ (the first SEQ it showed)'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -776,7 +777,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;audit;show'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -790,7 +791,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;audit;verify'= {
             cand --expect 'A head hash recorded earlier (`xmfax audit head`): also prove the store still descends from it (exit 1 when no row of the chain has this hash)'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -803,7 +804,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;audit;head'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -833,7 +834,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;audit;help;help'= {
         }
         &'xmfax;settings'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -849,7 +850,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;settings;set'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -862,7 +863,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand --version 'Print version'
         }
         &'xmfax;settings;list'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -885,8 +886,46 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;settings;help;help'= {
         }
+        &'xmfax;store'= {
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+            cand --yes 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand copy 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;store;copy'= {
+            cand --from 'The store to copy [default: the store --db names]'
+            cand --to 'The store to copy into: a new or empty SQLite file, or an empty PostgreSQL database'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+            cand --yes 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'xmfax;store;help'= {
+            cand copy 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'xmfax;store;help;copy'= {
+        }
+        &'xmfax;store;help;help'= {
+        }
         &'xmfax;completions'= {
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -901,7 +940,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;man'= {
             cand --out 'Write xmfax.1 and one page per subcommand into this directory instead of printing xmfax.1'
-            cand --db 'The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change'
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
             cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
             cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
             cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
@@ -924,6 +963,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand import 'Import an export document or a CSV of trusted domains: every row checked, all or nothing'
             cand audit 'The hash-chained audit trail of every change'
             cand settings 'Store-wide settings (require-dns-proof)'
+            cand store 'The store as a whole: copy it between SQLite and PostgreSQL'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (or write all man pages to a directory)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1049,6 +1089,11 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         &'xmfax;help;settings;set'= {
         }
         &'xmfax;help;settings;list'= {
+        }
+        &'xmfax;help;store'= {
+            cand copy 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+        }
+        &'xmfax;help;store;copy'= {
         }
         &'xmfax;help;completions'= {
         }

@@ -24,12 +24,15 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The store to use [default: <data dir>/xmfax/xmfax.db]; created by the first change
+    /// The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change,
+    /// or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)
     #[arg(
         long,
         env = "XMFAX_DB",
+        // A URL may hold a password: --help never shows the variable's value.
+        hide_env_values = true,
         global = true,
-        value_name = "PATH",
+        value_name = "PATH|URL",
         help_heading = "Global options"
     )]
     pub db: Option<PathBuf>,

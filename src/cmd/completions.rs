@@ -3,7 +3,7 @@
 
 use super::{Outcome, default_db_path};
 use crate::cli::Cli;
-use crate::store::Store;
+use crate::store::{Location, Store};
 use anyhow::{Context, Result};
 use clap::{Args, CommandFactory, ValueEnum};
 use clap_complete::CompletionCandidate;
@@ -140,13 +140,16 @@ fn escape_roff(text: &str) -> String {
 
 /// Opens the store named by XMFAX_DB (or the default) read-only, if it exists.
 fn completion_store() -> Option<Store> {
-    let path = std::env::var_os("XMFAX_DB")
-        .map(PathBuf::from)
-        .unwrap_or_else(default_db_path);
-    if !path.is_file() {
+    let location = Location::of(
+        std::env::var_os("XMFAX_DB")
+            .map(PathBuf::from)
+            .unwrap_or_else(default_db_path)
+            .as_os_str(),
+    );
+    if !location.may_hold_store() {
         return None;
     }
-    Store::open_read_only(&path).ok()
+    Store::open_read_only(&location).ok()
 }
 
 pub fn candidates(

@@ -11,12 +11,14 @@ mod requests;
 mod security;
 mod sender;
 mod settings;
+mod store;
 mod transfer;
 mod users;
+mod verification;
 
 use crate::cli::Cli;
 use crate::output::Format;
-use crate::store::Store;
+use crate::store::{Location, Store};
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
@@ -55,6 +57,9 @@ pub enum Command {
     /// Store-wide settings (require-dns-proof)
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
+    /// The store as a whole: copy it between SQLite and PostgreSQL
+    #[command(subcommand)]
+    Store(store::StoreCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Print the man page (or write all man pages to a directory)
@@ -82,20 +87,20 @@ impl Outcome {
 
 /// What every command needs: where the store is, who acts, how to print, and the time of the run.
 pub struct Ctx {
-    pub db_path: PathBuf,
+    pub store: Location,
     pub agent: String,
     pub format: Format,
     pub yes: bool,
     /// Prompts are allowed: stdin is a terminal and --no-input was not given.
     pub interactive: bool,
     pub now: DateTime<Utc>,
-    /// A reading command found no store at `db_path` (and said so): errors then name the store.
+    /// A reading command found no store at `store` (and said so): errors then name the store.
     pub store_missing: std::sync::atomic::AtomicBool,
 }
 
 impl Ctx {
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db_path)
+        Store::open(&self.store)
     }
 
     /// The store for a command that only reads. A store that does not exist yet reads as empty and is
@@ -105,7 +110,7 @@ impl Ctx {
         if self.holds_no_store() {
             return self.empty_store();
         }
-        match Store::open(&self.db_path) {
+        match Store::open(&self.store) {
             Err(err) if crate::store::is_permission_problem(&err) => self.snapshot_store(),
             other => other,
         }
@@ -113,10 +118,7 @@ impl Ctx {
 
     /// No file, or an empty one: nothing to read, and a read must not turn it into a store.
     fn holds_no_store(&self) -> bool {
-        match std::fs::metadata(&self.db_path) {
-            Ok(meta) => meta.is_file() && meta.len() == 0,
-            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-        }
+        self.store.holds_no_store()
     }
 
     fn empty_store(&self) -> Result<Store> {
@@ -124,16 +126,16 @@ impl Ctx {
             .store(true, std::sync::atomic::Ordering::Relaxed);
         self.note(&format!(
             "note: no store at {}; nothing has been recorded there yet",
-            self.db_path.display()
+            self.store
         ));
         Store::open_in_memory()
     }
 
     fn snapshot_store(&self) -> Result<Store> {
-        let store = Store::open_snapshot(&self.db_path)?;
+        let store = Store::open_snapshot(&self.store)?;
         self.note(&format!(
             "note: reading {} as it is now, read-only: this user cannot write in its directory",
-            self.db_path.display()
+            self.store
         ));
         Ok(store)
     }
@@ -145,7 +147,7 @@ impl Ctx {
         if self.holds_no_store() {
             return self.empty_store();
         }
-        match Store::open_for_reading(&self.db_path) {
+        match Store::open_for_reading(&self.store) {
             Err(err) if crate::store::is_permission_problem(&err) => self.snapshot_store(),
             other => other,
         }
@@ -216,7 +218,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         .filter(|a| !a.trim().is_empty())
         .unwrap_or_else(login_user);
     let ctx = Ctx {
-        db_path: global.db.unwrap_or_else(default_db_path),
+        store: Location::of(global.db.unwrap_or_else(default_db_path).as_os_str()),
         agent,
         format: global.output,
         yes: global.yes,
@@ -235,12 +237,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Import(args) => transfer::import(&ctx, args),
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Settings(command) => settings::run(&ctx, command),
+        Command::Store(command) => store::run(&ctx, command),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     };
     outcome.map_err(|err| {
         if ctx.store_missing.load(std::sync::atomic::Ordering::Relaxed) {
-            err.context(format!("store {} (which does not exist)", ctx.db_path.display()))
+            err.context(format!("store {} (which does not exist)", ctx.store))
         } else {
             err
         }

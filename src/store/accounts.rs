@@ -1,15 +1,15 @@
 //! SQL for accounts, their registered users and their email-to-fax security settings.
 
 use super::config::ConfigTable;
+use super::sql::{Param, Row, params};
 use super::{Db, Tx};
 use crate::model::{Account, Region, User, WhitelistEntry};
 use crate::policy::security::SecuritySettings;
 use anyhow::{Result, anyhow, bail};
-use rusqlite::{OptionalExtension, Row, params};
 
 pub(super) const ACCOUNT_COLUMNS: &str = "id, name, fax_number, region, profile, language, spoofing_protection, require_tls, created_at, updated_at";
 
-pub(super) fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
+pub(super) fn account_from_row(row: &Row<'_>) -> Result<Account> {
     let region: String = row.get(3)?;
     Ok(Account {
         id: row.get(0)?,
@@ -25,7 +25,7 @@ pub(super) fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
     })
 }
 
-fn user_from_row(row: &Row<'_>) -> rusqlite::Result<User> {
+fn user_from_row(row: &Row<'_>) -> Result<User> {
     Ok(User {
         account: row.get(0)?,
         email: row.get(1)?,
@@ -41,7 +41,7 @@ const USER_COLUMNS: &str = "account_id, email, profile, language, fax_number, cr
 impl Db<'_> {
     pub fn account(&self, id: &str) -> Result<Option<Account>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?1");
-        Ok(self.0.query_row(&sql, [id], account_from_row).optional()?)
+        self.0.query_opt(&sql, [id], account_from_row)
     }
 
     /// The account, or the error every command gives for an unknown one.
@@ -64,14 +64,16 @@ impl Db<'_> {
         consume: impl FnOnce(&mut dyn Iterator<Item = Result<Account>>) -> Result<T>,
     ) -> Result<T> {
         let limit = super::sql_limit(limit);
-        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match &after {
-            None => ("1", vec![&limit]),
+        let (filter, params): (&str, Vec<&dyn Param>) = match &after {
+            None => ("TRUE", vec![&limit]),
             Some(id) => ("id > ?2", vec![&limit, id]),
         };
-        let mut stmt = self.0.prepare(&format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {filter} ORDER BY id LIMIT ?1"
-        ))?;
-        super::scale::stream(&mut stmt, &params, account_from_row, consume)
+        self.0.stream(
+            &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {filter} ORDER BY id LIMIT ?1"),
+            params,
+            account_from_row,
+            consume,
+        )
     }
 
     pub fn users(&self, account: &str) -> Result<Vec<User>> {
@@ -87,34 +89,36 @@ impl Db<'_> {
         consume: impl FnOnce(&mut dyn Iterator<Item = Result<User>>) -> Result<T>,
     ) -> Result<T> {
         let limit = super::sql_limit(limit);
-        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match &after {
+        let (filter, params): (&str, Vec<&dyn Param>) = match &after {
             None => ("account_id = ?2", vec![&limit, &account]),
             Some(key) => ("account_id = ?2 AND email_key > ?3", vec![&limit, &account, key]),
         };
-        let mut stmt = self.0.prepare(&format!(
-            "SELECT {USER_COLUMNS} FROM users WHERE {filter} ORDER BY email_key LIMIT ?1"
-        ))?;
-        super::scale::stream(&mut stmt, &params, user_from_row, consume)
+        self.0.stream(
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE {filter} ORDER BY email_key LIMIT ?1"),
+            params,
+            user_from_row,
+            consume,
+        )
     }
 
     /// The registered user with this address key (lower-case local part @ normalized domain), in any account.
     pub fn user_by_key(&self, email_key: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email_key = ?1");
-        Ok(self.0.query_row(&sql, [email_key], user_from_row).optional()?)
+        self.0.query_opt(&sql, [email_key], user_from_row)
     }
 
     pub fn whitelist(&self, account: &str) -> Result<Vec<WhitelistEntry>> {
-        let mut stmt = self.0.prepare(
+        self.0.query_map(
             "SELECT account_id, network, created_at FROM whitelist WHERE account_id = ?1 ORDER BY network",
-        )?;
-        let rows = stmt.query_map([account], |row| {
-            Ok(WhitelistEntry {
-                account: row.get(0)?,
-                network: row.get(1)?,
-                created_at: row.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [account],
+            |row| {
+                Ok(WhitelistEntry {
+                    account: row.get(0)?,
+                    network: row.get(1)?,
+                    created_at: row.get(2)?,
+                })
+            },
+        )
     }
 
     pub fn security_settings(&self, account: &Account) -> Result<SecuritySettings> {

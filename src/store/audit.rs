@@ -2,12 +2,12 @@
 //! after its change, reading the chain back as a stream, and the migration that starts the digest.
 
 use super::config::ConfigTable;
+use super::sql::{Conn, Param, Row, params};
 use super::{Db, Tx};
 use crate::model::AuditEntry;
 use crate::policy::audit::{AuditFields, Digest, GENESIS_HASH, Head, RowRef, TableDigest, row_hash};
 use anyhow::{Result, bail};
 use chrono::Utc;
-use rusqlite::{Connection, OptionalExtension, params};
 
 impl Tx<'_> {
     /// Appends an audit row chained to the current head. Runs inside the change's own transaction,
@@ -49,7 +49,7 @@ impl Tx<'_> {
         self.pending = Default::default();
         let at = self.now();
         append(
-            &self.tx,
+            self.tx,
             head.as_ref(),
             AuditFields {
                 seq: 0,
@@ -66,7 +66,7 @@ impl Tx<'_> {
 }
 
 /// Writes the row after `head` (numbering it) and moves the head to it.
-fn append(conn: &Connection, head: Option<&Head>, mut fields: AuditFields) -> Result<()> {
+fn append(conn: &Conn, head: Option<&Head>, mut fields: AuditFields) -> Result<()> {
     let (prev_seq, prev_hash) = head.map_or((0, GENESIS_HASH), |h| (h.seq, h.hash.as_str()));
     fields.seq = prev_seq + 1;
     let hash = row_hash(prev_hash, &fields);
@@ -97,7 +97,7 @@ fn append(conn: &Connection, head: Option<&Head>, mut fields: AuditFields) -> Re
 /// Migration: the configuration digest. Adds the digest to audit rows and the head, records each
 /// table's share, and, for a store that already has a history or a configuration, computes the
 /// digest from its rows and records it with an audit row (`store.digest-initialized`).
-pub(super) fn start_configuration_digest(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+pub(super) fn start_configuration_digest(tx: &Conn) -> Result<()> {
     tx.execute_batch(
         "ALTER TABLE audit ADD COLUMN digest TEXT;   -- the configuration digest after the row's change (hex)
          ALTER TABLE audit_head ADD COLUMN digest TEXT;
@@ -112,7 +112,7 @@ pub(super) fn start_configuration_digest(tx: &rusqlite::Transaction<'_>) -> Resu
 
 /// Computes the digest of the rows a store already has, records each table's share, and, when the
 /// store has a history or a configuration, records it with an audit row (`store.digest-initialized`).
-pub(super) fn record_initial_digest(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+pub(super) fn record_initial_digest(tx: &Conn) -> Result<()> {
     let db = Db(tx);
     let tables = db.recompute_config_digest()?;
     let mut total = Digest::ZERO;
@@ -147,32 +147,26 @@ pub(super) fn record_initial_digest(tx: &rusqlite::Transaction<'_>) -> Result<()
 
 impl Db<'_> {
     pub fn audit_head(&self) -> Result<Option<Head>> {
-        Ok(self
-            .0
-            .query_row(
-                "SELECT seq, hash, digest FROM audit_head WHERE id = 1",
-                [],
-                |row| {
-                    Ok(Head {
-                        seq: row.get(0)?,
-                        hash: row.get(1)?,
-                        digest: row.get(2)?,
-                    })
-                },
-            )
-            .optional()?)
+        self.0.query_opt(
+            "SELECT seq, hash, digest FROM audit_head WHERE id = 1",
+            (),
+            |row| {
+                Ok(Head {
+                    seq: row.get(0)?,
+                    hash: row.get(1)?,
+                    digest: row.get(2)?,
+                })
+            },
+        )
     }
 
     /// One table's share of the digest as recorded (zero when the record has no row for it).
     fn recorded_table_digest(&self, table: &str) -> Result<TableDigest> {
-        let mut stmt = self
-            .0
-            .prepare_cached("SELECT rows, digest FROM config_digest WHERE tbl = ?1")?;
-        let found = stmt
-            .query_row([table], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-            })
-            .optional()?;
+        let found = self.0.query_opt(
+            "SELECT rows, digest FROM config_digest WHERE tbl = ?1",
+            [table],
+            |row| Ok((row.get::<i64>(0)?, row.get::<String>(1)?)),
+        )?;
         match found {
             None => Ok(TableDigest::default()),
             Some((rows, digest)) => match Digest::from_hex(&digest) {
@@ -187,25 +181,25 @@ impl Db<'_> {
     /// Calls `visit` with every audit row in sequence order, borrowed from the statement: the chain
     /// is read in constant memory however long it is.
     pub fn each_audit_row(&self, mut visit: impl FnMut(&RowRef<'_>)) -> Result<()> {
-        let mut stmt = self.0.prepare(
+        self.0.for_each(
             "SELECT seq, at, agent, action, account, subject, details, digest, prev_hash, hash FROM audit ORDER BY seq",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            visit(&RowRef {
-                seq: row.get(0)?,
-                at: row.get_ref(1)?.as_str()?,
-                agent: row.get_ref(2)?.as_str()?,
-                action: row.get_ref(3)?.as_str()?,
-                account: row.get_ref(4)?.as_str_or_null()?,
-                subject: row.get_ref(5)?.as_str_or_null()?,
-                details: row.get_ref(6)?.as_str()?,
-                digest: row.get_ref(7)?.as_str_or_null()?,
-                prev_hash: row.get_ref(8)?.as_str()?,
-                hash: row.get_ref(9)?.as_str()?,
-            });
-        }
-        Ok(())
+            (),
+            |row| {
+                visit(&RowRef {
+                    seq: row.get(0)?,
+                    at: row.get(1)?,
+                    agent: row.get(2)?,
+                    action: row.get(3)?,
+                    account: row.get(4)?,
+                    subject: row.get(5)?,
+                    details: row.get(6)?,
+                    digest: row.get(7)?,
+                    prev_hash: row.get(8)?,
+                    hash: row.get(9)?,
+                });
+                Ok(())
+            },
+        )
     }
 
     /// Every audit row in sequence order, in memory (tests).
@@ -242,8 +236,8 @@ impl Db<'_> {
     ) -> Result<T> {
         // Separate statements: `?1 IS NULL OR account = ?1` would keep the index on account unused,
         // and a `seq < ?` bound that is always there would make a scan look like a search.
-        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match (&account, &before) {
-            (None, None) => ("1", vec![]),
+        let (filter, params): (&str, Vec<&dyn Param>) = match (&account, &before) {
+            (None, None) => ("TRUE", vec![]),
             (None, Some(seq)) => ("seq < ?1", vec![seq]),
             (Some(id), None) => ("account = ?1", vec![id]),
             (Some(id), Some(seq)) => ("account = ?1 AND seq < ?2", vec![id, seq]),
@@ -252,36 +246,31 @@ impl Db<'_> {
         let sql = match newest {
             // The newest N, read newest first through the index, then put back in order (N rows).
             Some(n) => format!(
-                "SELECT * FROM (SELECT {COLUMNS} FROM audit WHERE {filter} ORDER BY seq DESC LIMIT {n})
+                "SELECT * FROM (SELECT {COLUMNS} FROM audit WHERE {filter} ORDER BY seq DESC LIMIT {n}) AS newest
                  ORDER BY seq"
             ),
             None => format!("SELECT {COLUMNS} FROM audit WHERE {filter} ORDER BY seq"),
         };
-        let mut stmt = self.0.prepare(&sql)?;
-        super::scale::stream(&mut stmt, &params, audit_entry, consume)
+        self.0.stream(&sql, params, audit_entry, consume)
     }
 
     /// The newest row's sequence number (0 for an empty trail).
     pub fn audit_last_seq(&self) -> Result<i64> {
-        Ok(self
-            .0
-            .query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |row| row.get(0))?)
+        self.0
+            .query_row("SELECT coalesce(max(seq), 0) FROM audit", (), |row| row.get(0))
     }
 
     /// One audit row by its sequence number.
     pub fn audit_event(&self, seq: i64) -> Result<Option<AuditEntry>> {
-        Ok(self
-            .0
-            .query_row(
-                "SELECT seq, at, agent, action, account, subject, details, hash FROM audit WHERE seq = ?1",
-                params![seq],
-                audit_entry,
-            )
-            .optional()?)
+        self.0.query_opt(
+            "SELECT seq, at, agent, action, account, subject, details, hash FROM audit WHERE seq = ?1",
+            params![seq],
+            audit_entry,
+        )
     }
 }
 
-fn audit_entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+fn audit_entry(row: &Row<'_>) -> Result<AuditEntry> {
     let details: String = row.get(6)?;
     Ok(AuditEntry {
         seq: row.get(0)?,

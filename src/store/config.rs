@@ -4,11 +4,10 @@
 //! transaction's pending digest and that of each row removed or replaced subtracted from it; the
 //! next audit row folds it into the head and records it.
 
+use super::sql::{Param, Row, Value};
 use super::{Db, Tx};
 use crate::policy::audit::{Cell, Digest, RowHasher, TableDigest};
 use anyhow::Result;
-use rusqlite::types::{ToSqlOutput, ValueRef};
-use rusqlite::{Row, ToSql};
 use std::sync::LazyLock;
 
 /// A table whose rows are part of the configuration digest.
@@ -141,22 +140,22 @@ pub(super) fn rows_hashed() -> u64 {
 }
 
 /// The hash of a row read with the table's canonical columns.
-pub(super) fn row_digest(table: ConfigTable, row: &Row<'_>, columns: usize) -> rusqlite::Result<Digest> {
+pub(super) fn row_digest(table: ConfigTable, row: &Row<'_>, columns: usize) -> Result<Digest> {
     ROWS_HASHED.with(|n| n.set(n.get() + 1));
     let mut hasher = RowHasher::new(table.name());
     for i in 0..columns {
-        hasher.cell(cell(row.get_ref(i)?));
+        hasher.cell(cell(row.value(i)?));
     }
     Ok(hasher.finish())
 }
 
-fn cell(value: ValueRef<'_>) -> Cell<'_> {
+fn cell(value: Value<'_>) -> Cell<'_> {
     match value {
-        ValueRef::Null => Cell::Null,
-        ValueRef::Integer(n) => Cell::Integer(n),
-        ValueRef::Real(x) => Cell::Real(x),
-        ValueRef::Text(t) => Cell::Text(t),
-        ValueRef::Blob(b) => Cell::Blob(b),
+        Value::Null => Cell::Null,
+        Value::Integer(n) => Cell::Integer(n),
+        Value::Real(x) => Cell::Real(x),
+        Value::Text(t) => Cell::Text(t.as_bytes()),
+        Value::Blob(b) => Cell::Blob(b),
     }
 }
 
@@ -177,41 +176,51 @@ impl Tx<'_> {
     pub(super) fn insert_row(
         &mut self,
         table: ConfigTable,
-        values: &[&dyn ToSql],
+        values: &[&dyn Param],
         ignore_conflict: bool,
     ) -> Result<usize> {
         let sql = &INSERT_SQL[table.index()][usize::from(ignore_conflict)];
-        let mut stmt = self.tx.prepare_cached(sql)?;
+        let wanted = self.tx.parameter_count(sql)?;
         anyhow::ensure!(
-            stmt.parameter_count() == values.len(),
-            "internal error: {} takes {} values, {} given",
+            wanted == values.len(),
+            "internal error: {} takes {wanted} values, {} given",
             table.name(),
-            stmt.parameter_count(),
             values.len()
         );
-        for (i, value) in values.iter().enumerate() {
-            stmt.raw_bind_parameter(i + 1, value)?;
-        }
-        let inserted = stmt.raw_execute()?;
+        let inserted = self.tx.execute(sql, values)?;
         if inserted == 1 {
             ROWS_HASHED.with(|n| n.set(n.get() + 1));
             let mut hasher = RowHasher::new(table.name());
             for value in values {
-                let output = value.to_sql()?;
-                let cell = match &output {
-                    ToSqlOutput::Borrowed(v) => cell(*v),
-                    ToSqlOutput::Owned(v) => cell(ValueRef::from(v)),
-                    #[allow(unreachable_patterns)] // variants of rusqlite features xmfax does not use
-                    _ => anyhow::bail!(
-                        "internal error: a value of {} that is not plain SQL",
-                        table.name()
-                    ),
-                };
-                hasher.cell(cell);
+                hasher.cell(cell(value.value()));
             }
             self.pending.add(table, hasher.finish());
         }
         Ok(inserted)
+    }
+
+    /// Inserts many new rows (a key that exists is an error), each handed to the function `fill`
+    /// is given, values in the table's canonical column order: one `COPY` on PostgreSQL. Returns
+    /// how many rows were inserted.
+    pub(super) fn insert_rows(
+        &mut self,
+        table: ConfigTable,
+        fill: impl FnOnce(&mut dyn FnMut(&[&dyn Param]) -> Result<()>) -> Result<()>,
+    ) -> Result<u64> {
+        let pending = &mut self.pending;
+        self.tx.bulk_insert(table.name(), table.columns(), |insert| {
+            fill(&mut |row| {
+                let values: Vec<Value<'_>> = row.iter().map(|param| param.value()).collect();
+                insert(&values)?;
+                ROWS_HASHED.with(|n| n.set(n.get() + 1));
+                let mut hasher = RowHasher::new(table.name());
+                for value in &values {
+                    hasher.cell(cell(*value));
+                }
+                pending.add(table, hasher.finish());
+                Ok(())
+            })
+        })
     }
 
     /// Deletes the rows for which `condition` (SQL over the table's columns, parameters `?1`…) holds.
@@ -220,7 +229,7 @@ impl Tx<'_> {
         &mut self,
         table: ConfigTable,
         condition: &str,
-        params: &[&dyn ToSql],
+        params: &[&dyn Param],
     ) -> Result<usize> {
         let sql = format!(
             "DELETE FROM {} WHERE {condition} RETURNING {}",
@@ -238,7 +247,7 @@ impl Tx<'_> {
         table: ConfigTable,
         assignments: &str,
         condition: &str,
-        params: &[&dyn ToSql],
+        params: &[&dyn Param],
     ) -> Result<usize> {
         let select = format!(
             "SELECT {} FROM {} WHERE {condition}",
@@ -260,30 +269,26 @@ impl Tx<'_> {
         &mut self,
         table: ConfigTable,
         sql: &str,
-        params: &[&dyn ToSql],
+        params: &[&dyn Param],
         effect: Effect,
     ) -> Result<usize> {
-        let mut stmt = self.tx.prepare_cached(sql)?;
-        let wanted = stmt.parameter_count();
+        let wanted = self.tx.parameter_count(sql)?;
         anyhow::ensure!(
             wanted <= params.len(),
             "internal error: {sql:?} needs {wanted} parameters, {} given",
             params.len()
         );
-        for (i, value) in params.iter().take(wanted).enumerate() {
-            stmt.raw_bind_parameter(i + 1, value)?;
-        }
-        let columns = stmt.column_count();
-        let mut rows = stmt.raw_query();
+        let pending = &mut self.pending;
         let mut count = 0;
-        while let Some(row) = rows.next()? {
-            let digest = row_digest(table, row, columns)?;
+        self.tx.for_each_returned(sql, &params[..wanted], |row| {
+            let digest = row_digest(table, row, row.column_count())?;
             match effect {
-                Effect::Added => self.pending.add(table, digest),
-                Effect::Removed => self.pending.sub(table, digest),
+                Effect::Added => pending.add(table, digest),
+                Effect::Removed => pending.sub(table, digest),
             }
             count += 1;
-        }
+            Ok(())
+        })?;
         Ok(count)
     }
 }
@@ -294,25 +299,20 @@ impl Db<'_> {
     pub fn recompute_config_digest(&self) -> Result<Vec<(ConfigTable, TableDigest)>> {
         let mut tables = Vec::new();
         for table in ConfigTable::ALL {
-            let exists: bool = self.0.query_row(
-                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                [table.name()],
-                |row| row.get(0),
-            )?;
-            if !exists {
+            if !self.0.table_exists(table.name())? {
                 tables.push((table, TableDigest::default()));
                 continue;
             }
-            let mut stmt = self
-                .0
-                .prepare(&format!("SELECT {} FROM {}", table.columns(), table.name()))?;
-            let columns = stmt.column_count();
-            let mut rows = stmt.query([])?;
             let mut share = TableDigest::default();
-            while let Some(row) = rows.next()? {
-                share.rows += 1;
-                share.digest.add(row_digest(table, row, columns)?);
-            }
+            self.0.for_each(
+                &format!("SELECT {} FROM {}", table.columns(), table.name()),
+                (),
+                |row| {
+                    share.rows += 1;
+                    share.digest.add(row_digest(table, row, row.column_count())?);
+                    Ok(())
+                },
+            )?;
             tables.push((table, share));
         }
         Ok(tables)
@@ -320,21 +320,21 @@ impl Db<'_> {
 
     /// The digest as recorded per table beside the head (missing tables count as empty).
     pub fn recorded_config_digest(&self) -> Result<Vec<(String, TableDigest)>> {
-        let mut stmt = self
-            .0
-            .prepare("SELECT tbl, rows, digest FROM config_digest ORDER BY tbl")?;
-        let rows = stmt.query_map([], |row| {
-            let digest: String = row.get(2)?;
-            Ok((
-                row.get::<_, String>(0)?,
-                TableDigest {
-                    rows: row.get(1)?,
-                    // An unreadable digest was edited; a value no row set sums to shows that.
-                    digest: Digest::from_hex(&digest).unwrap_or(Digest::from_hash(&[0xa5; 32])),
-                },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.0.query_map(
+            "SELECT tbl, rows, digest FROM config_digest ORDER BY tbl",
+            (),
+            |row| {
+                let digest: String = row.get(2)?;
+                Ok((
+                    row.get::<String>(0)?,
+                    TableDigest {
+                        rows: row.get(1)?,
+                        // An unreadable digest was edited; a value no row set sums to shows that.
+                        digest: Digest::from_hex(&digest).unwrap_or(Digest::from_hash(&[0xa5; 32])),
+                    },
+                ))
+            },
+        )
     }
 }
 
@@ -651,7 +651,7 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         for table in ConfigTable::ALL {
             let mut stmt = store
-                .conn
+                .sqlite_for_test()
                 .prepare(&format!(
                     "SELECT name FROM pragma_table_info('{}') ORDER BY cid",
                     table.name()

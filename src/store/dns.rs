@@ -1,14 +1,14 @@
 //! SQL for domain-control challenges and proofs, and for the store's settings.
 
 use super::config::ConfigTable;
+use super::sql::{Param, Row, params};
 use super::{Db, Tx};
 use crate::model::dns::{DnsChallenge, DnsProof};
 use anyhow::Result;
-use rusqlite::{OptionalExtension, Row, params};
 
 const PROOF_COLUMNS: &str = "account_id, domain, proven_at, server, record, proven_by";
 
-fn proof_from_row(row: &Row<'_>) -> rusqlite::Result<DnsProof> {
+fn proof_from_row(row: &Row<'_>) -> Result<DnsProof> {
     Ok(DnsProof {
         account: row.get(0)?,
         domain: row.get(1)?,
@@ -25,48 +25,42 @@ pub type ChallengeRow = (String, String, String);
 impl Db<'_> {
     /// The challenge issued to `account` for `domain`, if any.
     pub fn dns_challenge(&self, account: &str, domain: &str) -> Result<Option<ChallengeRow>> {
-        Ok(self
-            .0
-            .query_row(
-                "SELECT token, issued_by, issued_at FROM dns_challenges WHERE account_id = ?1 AND domain = ?2",
-                params![account, domain],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
-            .optional()?)
+        self.0.query_opt(
+            "SELECT token, issued_by, issued_at FROM dns_challenges WHERE account_id = ?1 AND domain = ?2",
+            params![account, domain],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
     }
 
     /// Cached: a streamed `domains list` asks it once per domain.
     pub fn dns_proof(&self, account: &str, domain: &str) -> Result<Option<DnsProof>> {
-        let mut stmt = self.0.prepare_cached(&format!(
-            "SELECT {PROOF_COLUMNS} FROM dns_proofs WHERE account_id = ?1 AND domain = ?2"
-        ))?;
-        Ok(stmt
-            .query_row(params![account, domain], proof_from_row)
-            .optional()?)
+        self.0.query_opt(
+            &format!("SELECT {PROOF_COLUMNS} FROM dns_proofs WHERE account_id = ?1 AND domain = ?2"),
+            params![account, domain],
+            proof_from_row,
+        )
     }
 
     /// The proofs of one account, or of every account, by account then domain.
     pub fn dns_proofs(&self, account: Option<&str>) -> Result<Vec<DnsProof>> {
         // One statement each: `?1 IS NULL OR account_id = ?1` would keep the key unused.
-        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match &account {
-            None => ("1", vec![]),
+        let (filter, params): (&str, Vec<&dyn Param>) = match &account {
+            None => ("TRUE", vec![]),
             Some(id) => ("account_id = ?1", vec![id]),
         };
-        let mut stmt = self.0.prepare(&format!(
-            "SELECT {PROOF_COLUMNS} FROM dns_proofs WHERE {filter} ORDER BY account_id, domain"
-        ))?;
-        let rows = stmt.query_map(&*params, proof_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.0.query_map(
+            &format!("SELECT {PROOF_COLUMNS} FROM dns_proofs WHERE {filter} ORDER BY account_id, domain"),
+            &*params,
+            proof_from_row,
+        )
     }
 
     /// A store setting's value, if it was ever set.
     pub fn setting(&self, name: &str) -> Result<Option<String>> {
-        Ok(self
-            .0
-            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |row| {
+        self.0
+            .query_opt("SELECT value FROM settings WHERE name = ?1", [name], |row| {
                 row.get(0)
             })
-            .optional()?)
     }
 }
 

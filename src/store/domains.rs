@@ -1,10 +1,10 @@
 //! SQL for trusted email domains.
 
 use super::config::ConfigTable;
+use super::sql::{Param, Row, params};
 use super::{Db, Tx};
 use crate::model::TrustedDomain;
 use anyhow::Result;
-use rusqlite::{OptionalExtension, Row, params};
 
 /// A trusted domain with no ownership certification on record (possible after a direct import).
 pub(super) const UNCERTIFIED: &str = "(certified_by IS NULL OR certified_by = '' OR certified_on IS NULL)";
@@ -12,7 +12,7 @@ pub(super) const UNCERTIFIED: &str = "(certified_by IS NULL OR certified_by = ''
 const COLUMNS: &str =
     "domain, account_id, include_subdomains, certified_by, certified_on, request_ref, added_by, added_at";
 
-fn domain_from_row(row: &Row<'_>) -> rusqlite::Result<TrustedDomain> {
+fn domain_from_row(row: &Row<'_>) -> Result<TrustedDomain> {
     let domain: String = row.get(0)?;
     let (unicode, _) = idna::domain_to_unicode(&domain);
     Ok(TrustedDomain {
@@ -62,20 +62,20 @@ pub const BELOW_REPORTED: u32 = 100;
 impl Db<'_> {
     /// The trusted domains of one account, by name.
     pub fn account_domains(&self, account: &str) -> Result<Vec<TrustedDomain>> {
-        let mut stmt = self.0.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM trusted_domains WHERE account_id = ?1 ORDER BY domain"
-        ))?;
-        let rows = stmt.query_map([account], domain_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.0.query_map(
+            &format!("SELECT {COLUMNS} FROM trusted_domains WHERE account_id = ?1 ORDER BY domain"),
+            [account],
+            domain_from_row,
+        )
     }
 
     /// How many domains an account trusts.
     pub fn account_domain_count(&self, account: &str) -> Result<u64> {
-        Ok(self.0.query_row(
+        self.0.query_row(
             "SELECT count(*) FROM trusted_domains WHERE account_id = ?1",
             [account],
             |row| row.get(0),
-        )?)
+        )
     }
 
     /// Streams trusted domains to `consume`, ordered by account then domain: those of `account`, or
@@ -89,24 +89,29 @@ impl Db<'_> {
     ) -> Result<T> {
         // Each case is its own statement, so that each is an index range scan from its first row.
         let limit = super::sql_limit(limit);
-        let (filter, params): (&str, Vec<&dyn rusqlite::ToSql>) = match (&account, &after) {
+        let (filter, params): (&str, Vec<&dyn Param>) = match (&account, &after) {
             (Some(id), None) => ("account_id = ?2", vec![&limit, id]),
             (Some(id), Some((_, domain))) => ("account_id = ?2 AND domain > ?3", vec![&limit, id, domain]),
-            (None, None) => ("1", vec![&limit]),
+            (None, None) => ("TRUE", vec![&limit]),
             (None, Some((id, domain))) => ("(account_id, domain) > (?2, ?3)", vec![&limit, id, domain]),
         };
-        let mut stmt = self.0.prepare(&format!(
-            "SELECT {COLUMNS} FROM trusted_domains WHERE {filter} ORDER BY account_id, domain LIMIT ?1"
-        ))?;
-        super::scale::stream(&mut stmt, &params, domain_from_row, consume)
+        self.0.stream(
+            &format!(
+                "SELECT {COLUMNS} FROM trusted_domains WHERE {filter} ORDER BY account_id, domain LIMIT ?1"
+            ),
+            params,
+            domain_from_row,
+            consume,
+        )
     }
 
     /// The trusted-domain row for exactly this normalized name, whichever account holds it.
     pub fn trusted_domain(&self, domain: &str) -> Result<Option<TrustedDomain>> {
-        let mut stmt = self.0.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM trusted_domains WHERE domain = ?1"
-        ))?;
-        Ok(stmt.query_row([domain], domain_from_row).optional()?)
+        self.0.query_opt(
+            &format!("SELECT {COLUMNS} FROM trusted_domains WHERE domain = ?1"),
+            [domain],
+            domain_from_row,
+        )
     }
 
     /// Trusted domains strictly below `domain` held by another account than `account` (what a new
@@ -116,29 +121,31 @@ impl Db<'_> {
     /// back, never by it) are read too and judged by their name, so that they cannot hide a conflict.
     pub fn trusted_domains_below(&self, domain: &str, account: &str) -> Result<Vec<TrustedDomain>> {
         let (start, end) = keys_below(domain);
-        let mut stmt = self.0.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM trusted_domains
-             WHERE ((labels_reversed > ?1 AND labels_reversed < ?2)
-                    OR (labels_reversed IS NULL AND substr(domain, -length(?4)) = ?4))
-               AND account_id <> ?3
-             LIMIT ?5"
-        ))?;
         let suffix = format!(".{domain}");
-        let rows = stmt.query_map(
+        let mut below = self.0.query_map(
+            &format!(
+                "SELECT {COLUMNS} FROM trusted_domains
+                 WHERE ((labels_reversed > ?1 AND labels_reversed < ?2)
+                        OR (labels_reversed IS NULL
+                            AND substr(domain, length(domain) - length(CAST(?4 AS TEXT)) + 1) = ?4))
+                   AND account_id <> ?3
+                 LIMIT ?5"
+            ),
             params![start, end, account, suffix, BELOW_REPORTED],
             domain_from_row,
         )?;
-        let mut below = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         below.sort_by(|a, b| a.domain.cmp(&b.domain));
         Ok(below)
     }
 
     pub fn uncertified_domains(&self, account: &str) -> Result<Vec<String>> {
-        let mut stmt = self.0.prepare_cached(&format!(
-            "SELECT domain FROM trusted_domains WHERE account_id = ?1 AND {UNCERTIFIED} ORDER BY domain"
-        ))?;
-        let rows = stmt.query_map([account], |row| row.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.0.query_map(
+            &format!(
+                "SELECT domain FROM trusted_domains WHERE account_id = ?1 AND {UNCERTIFIED} ORDER BY domain"
+            ),
+            [account],
+            |row| row.get(0),
+        )
     }
 }
 

@@ -4,10 +4,10 @@
 //! `store::config`, like every command.
 
 use super::domains::reversed_labels;
+use super::sql::{Conn, params};
 use crate::policy::account::address_key;
 use crate::policy::text::nfc;
 use anyhow::{Result, bail};
-use rusqlite::params;
 use std::collections::BTreeMap;
 
 /// Rows filled per statement batch when the reversed-labels keys are computed for an existing store.
@@ -19,22 +19,22 @@ const FILL_BATCH: i64 = 10_000;
 ///   every new row.
 /// - One account's domains, users and requests, and the requests in processing order, are read in
 ///   index order (no sort, no scan), which also lets the lists stream and page by key.
-pub(super) fn index_for_scale(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+pub(super) fn index_for_scale(tx: &Conn) -> Result<()> {
     tx.execute_batch("ALTER TABLE trusted_domains ADD COLUMN labels_reversed TEXT")?;
-    let mut select =
-        tx.prepare("SELECT rowid, domain FROM trusted_domains WHERE rowid > ?1 ORDER BY rowid LIMIT ?2")?;
-    let mut update = tx.prepare("UPDATE trusted_domains SET labels_reversed = ?2 WHERE rowid = ?1")?;
     let mut last = i64::MIN;
     loop {
-        let batch = select
-            .query_map(params![last, FILL_BATCH], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let batch = tx.query_map(
+            "SELECT rowid, domain FROM trusted_domains WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+            params![last, FILL_BATCH],
+            |row| Ok((row.get::<i64>(0)?, row.get::<String>(1)?)),
+        )?;
         let Some((end, _)) = batch.last() else { break };
         last = *end;
         for (rowid, domain) in &batch {
-            update.execute(params![rowid, reversed_labels(domain)])?;
+            tx.execute(
+                "UPDATE trusted_domains SET labels_reversed = ?2 WHERE rowid = ?1",
+                params![rowid, reversed_labels(domain)],
+            )?;
         }
     }
     tx.execute_batch(
@@ -54,11 +54,12 @@ pub(super) fn index_for_scale(tx: &rusqlite::Transaction<'_>) -> Result<()> {
 /// in NFC (what `users add` now stores and the only form a sender can match), recomputed from the
 /// stored address. Keys that would collide are refused, naming them, and then nothing changes: the
 /// migrating transaction is rolled back and the store stays as it was.
-pub(super) fn recompute_user_keys(tx: &rusqlite::Transaction<'_>) -> Result<()> {
-    let rows: Vec<(String, String)> = tx
-        .prepare("SELECT email_key, email FROM users ORDER BY email_key")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+pub(super) fn recompute_user_keys(tx: &Conn) -> Result<()> {
+    let rows: Vec<(String, String)> = tx.query_map(
+        "SELECT email_key, email FROM users ORDER BY email_key",
+        (),
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
     let mut holders: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     let mut changes = Vec::new();
     for (old_key, email) in &rows {

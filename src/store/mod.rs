@@ -1,36 +1,43 @@
-//! The SQLite store: opening and migrating it, transactions, and (in the submodules) every SQL statement.
-//! Nothing outside this module writes SQL.
+//! The store: where it is (a SQLite file or a PostgreSQL database), opening and migrating it,
+//! transactions, and (in the submodules) every SQL statement. Nothing outside this module writes SQL
+//! or knows which backend holds the store.
 
 mod accounts;
 mod audit;
 mod config;
+mod copy;
 mod dns;
 mod domains;
 mod migrations;
+mod postgres;
 #[cfg(test)]
 mod query_plans;
 mod requests;
 mod scale;
 mod sender;
+pub(crate) mod sql;
 mod transfer;
 
+pub use copy::CopiedTable;
 pub(crate) use scale::sql_limit;
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
-use std::path::Path;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use sql::Conn;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// One step of the schema's history: plain SQL, or code for a step SQL alone cannot express
 /// (recomputing keys, filling a digest). Each runs inside the migrating transaction.
 enum Migration {
     Sql(&'static str),
-    Code(fn(&rusqlite::Transaction<'_>) -> Result<()>),
+    Code(fn(&Conn) -> Result<()>),
 }
 
-/// Migration N is `MIGRATIONS[N - 1]`; the store's version is `PRAGMA user_version`. Append only:
-/// a shipped migration is never edited or reordered.
+/// Migration N is `MIGRATIONS[N - 1]`; a SQLite store's version is `PRAGMA user_version`. Append
+/// only: a shipped migration is never edited or reordered.
 const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("../../schema.sql")),
     Migration::Sql(include_str!("dns.sql")),
@@ -41,21 +48,83 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Code(audit::start_configuration_digest),
 ];
 
-/// Marks a SQLite file as an xmfax store ('XMFX').
+/// PostgreSQL's history: each entry brings a store to the version it names, with the same schema as
+/// a SQLite store of that version. A PostgreSQL store starts at version 5 in one step; a migration
+/// added later is appended here too, under the same number.
+const POSTGRES_MIGRATIONS: &[(i64, &[Migration])] = &[(
+    5,
+    &[
+        Migration::Sql(include_str!("postgres.sql")),
+        Migration::Code(audit::record_initial_digest),
+    ],
+)];
+
+/// The schema version this xmfax writes, on either backend.
+const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Marks a SQLite file as an xmfax store ('XMFX'); on PostgreSQL, the key of the writers' lock.
 const APPLICATION_ID: i64 = 1_481_459_288;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// Where a store is: a SQLite file, or a PostgreSQL database named by a `postgres://` URL.
+#[derive(Clone, Debug)]
+pub enum Location {
+    File(PathBuf),
+    Postgres(postgres::PgUrl),
+}
+
+impl Location {
+    /// The store a `--db` value names.
+    pub fn of(value: &OsStr) -> Location {
+        match value.to_str() {
+            Some(text) if postgres::is_url(text) => Location::Postgres(postgres::PgUrl::new(text)),
+            _ => Location::File(PathBuf::from(value)),
+        }
+    }
+
+    /// A file that does not exist yet (or is empty): nothing to read, and reading must not create
+    /// it. A database server is always asked.
+    pub fn holds_no_store(&self) -> bool {
+        match self {
+            Location::File(path) => match std::fs::metadata(path) {
+                Ok(meta) => meta.is_file() && meta.len() == 0,
+                Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+            },
+            Location::Postgres(_) => false,
+        }
+    }
+
+    /// For completion, which must stay silent and fast: whether a store is there to ask at all.
+    pub fn may_hold_store(&self) -> bool {
+        match self {
+            Location::File(path) => path.is_file(),
+            Location::Postgres(_) => true,
+        }
+    }
+}
+
+/// A file's path; a URL without its password.
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::File(path) => write!(f, "{}", path.display()),
+            Location::Postgres(url) => write!(f, "{url}"),
+        }
+    }
+}
+
 pub struct Store {
-    conn: Connection,
+    conn: Conn,
 }
 
 /// Read access, shared by the store and by open write transactions.
-pub struct Db<'c>(&'c Connection);
+pub struct Db<'c>(&'c Conn);
 
-/// An open `BEGIN IMMEDIATE` transaction: every change goes through it together with its audit row.
+/// An open write transaction (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: holding the writers' lock):
+/// every change goes through it together with its audit row.
 pub struct Tx<'c> {
-    tx: rusqlite::Transaction<'c>,
+    tx: &'c Conn,
     agent: &'c str,
     now: DateTime<Utc>,
     /// The digest change of the configuration rows written since the last audit row.
@@ -70,11 +139,46 @@ impl Store {
     fn on(conn: Connection) -> Store {
         #[cfg(test)]
         query_plans::record_statements_of(&conn);
-        Store { conn }
+        Store {
+            conn: Conn::Sqlite(conn),
+        }
     }
 
-    /// Opens the store at `path`, creating it (mode 0600) and applying migrations as needed.
-    pub fn open(path: &Path) -> Result<Store> {
+    /// The SQLite connection under a test store, to set up or inspect it directly.
+    #[cfg(test)]
+    fn sqlite_for_test(&self) -> &Connection {
+        self.sqlite().expect("a SQLite store")
+    }
+
+    fn sqlite(&self) -> Result<&Connection> {
+        match &self.conn {
+            Conn::Sqlite(conn) => Ok(conn),
+            Conn::Postgres(_) => bail!("internal error: a SQLite operation on a PostgreSQL store"),
+        }
+    }
+
+    /// Opens the store at `location`, creating it (a file: mode 0600) and applying migrations as needed.
+    pub fn open(location: &Location) -> Result<Store> {
+        match location {
+            Location::File(path) => Store::open_file(path),
+            Location::Postgres(url) => {
+                let mut store = Store::connect(url)?;
+                store
+                    .migrate()
+                    .with_context(|| format!("cannot use store {url}"))?;
+                Ok(store)
+            }
+        }
+    }
+
+    fn connect(url: &postgres::PgUrl) -> Result<Store> {
+        let client = postgres::connect(url)?;
+        Ok(Store {
+            conn: Conn::Postgres(Box::new(std::cell::RefCell::new(sql::PgSession::new(client)))),
+        })
+    }
+
+    fn open_file(path: &Path) -> Result<Store> {
         if !path.exists() {
             create_private_file(path)?;
         }
@@ -97,7 +201,10 @@ impl Store {
     /// Opens an existing store read-only as it is now, for a reader that cannot write beside it (a
     /// read-only directory, where SQLite cannot create the `-wal` and `-shm` files a WAL store is
     /// read with). Nothing may write to the store meanwhile, which such a directory mostly ensures.
-    pub fn open_snapshot(path: &Path) -> Result<Store> {
+    pub fn open_snapshot(location: &Location) -> Result<Store> {
+        let Location::File(path) = location else {
+            bail!("cannot read store {location}");
+        };
         let mut uri = String::from("file:");
         for byte in path.as_os_str().as_encoded_bytes() {
             match byte {
@@ -114,10 +221,12 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .with_context(|| format!("cannot open store {}", path.display()))?;
-        let store = Store { conn };
+        let store = Store {
+            conn: Conn::Sqlite(conn),
+        };
         let version = store.schema_version()?;
-        store.refuse_foreign_file()?;
-        if version != MIGRATIONS.len() as i64 {
+        store.refuse_foreign_store()?;
+        if version != LATEST_VERSION {
             bail!(
                 "store {} needs an upgrade (schema version {version}), which cannot be written in its directory; run xmfax once with write permission there",
                 path.display()
@@ -127,14 +236,16 @@ impl Store {
     }
 
     /// Opens an existing store without creating, migrating or writing anything (for shell completion).
-    pub fn open_read_only(path: &Path) -> Result<Store> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        let store = Store::on(conn);
+    pub fn open_read_only(location: &Location) -> Result<Store> {
+        let store = match location {
+            Location::File(path) => Store::on(Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?),
+            Location::Postgres(url) => Store::connect(url)?,
+        };
         let version = store.schema_version()?;
-        if version == 0 || version > MIGRATIONS.len() as i64 {
+        if version == 0 || version > LATEST_VERSION {
             bail!("not a store this version of xmfax can read");
         }
         Ok(store)
@@ -143,13 +254,22 @@ impl Store {
     /// Opens an existing store for a command that only reads: read-only, without the settings that
     /// only writers need, so a one-off lookup costs little more than the lookup. A store that still
     /// needs a migration is opened for writing instead, which migrates it.
-    pub fn open_for_reading(path: &Path) -> Result<Store> {
-        match Store::open_read_only(path) {
-            Ok(store) if store.schema_version()? == MIGRATIONS.len() as i64 => {
-                store.conn.busy_timeout(BUSY_TIMEOUT)?;
+    pub fn open_for_reading(location: &Location) -> Result<Store> {
+        if let Location::Postgres(url) = location {
+            let mut store = Store::connect(url)?;
+            if store.schema_version()? != LATEST_VERSION {
+                store
+                    .migrate()
+                    .with_context(|| format!("cannot use store {url}"))?;
+            }
+            return Ok(store);
+        }
+        match Store::open_read_only(location) {
+            Ok(store) if store.schema_version()? == LATEST_VERSION => {
+                store.sqlite()?.busy_timeout(BUSY_TIMEOUT)?;
                 Ok(store)
             }
-            _ => Store::open(path),
+            _ => Store::open(location),
         }
     }
 
@@ -162,34 +282,29 @@ impl Store {
     }
 
     fn configure(&self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        let conn = self.sqlite()?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         // Identify the file before anything can write to it: switching to WAL rewrites the header.
-        self.refuse_foreign_file()?;
-        let mode: String = self
-            .conn
+        self.refuse_foreign_store()?;
+        let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
             .map_err(explain_open_error)?;
         if mode != "wal" && mode != "memory" {
             bail!("cannot switch the store to WAL mode (it is in {mode} mode)");
         }
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
     }
 
-    /// Refuses a file that is not an xmfax store (or is one from a newer xmfax) without writing to it.
-    fn refuse_foreign_file(&self) -> Result<()> {
-        let version = self.schema_version()?;
-        let application_id: i64 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |row| row.get(0))?;
-        check_identity(&self.conn, version, application_id)
+    /// Refuses a file or database that is not an xmfax store (or is one from a newer xmfax) without
+    /// writing to it.
+    fn refuse_foreign_store(&self) -> Result<()> {
+        check_identity(&self.conn)
     }
 
     fn schema_version(&self) -> Result<i64> {
-        self.conn
-            .query_row("PRAGMA user_version", [], |row| row.get(0))
-            .map_err(explain_open_error)
+        schema_version(&self.conn)
     }
 
     /// A file about to become a store (an empty file given as --db, say) gets the store's mode 0600,
@@ -204,44 +319,73 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let latest = MIGRATIONS.len() as i64;
-        if self.schema_version()? == latest {
+        if self.schema_version()? == LATEST_VERSION {
             return Ok(());
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
-        // Checked again under the exclusive lock: another process may have migrated meanwhile.
-        let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-        let application_id: i64 = tx.query_row("PRAGMA application_id", [], |row| row.get(0))?;
-        check_identity(&tx, version, application_id)?;
-        for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            match migration {
-                Migration::Sql(sql) => tx.execute_batch(sql).map_err(anyhow::Error::from),
-                Migration::Code(step) => step(&tx),
+        let conn = &self.conn;
+        conn.begin(match conn {
+            Conn::Sqlite(_) => "BEGIN EXCLUSIVE",
+            Conn::Postgres(_) => WRITER_BEGIN,
+        })?;
+        let migrated = (|| {
+            // Checked again under the lock: another process may have migrated meanwhile.
+            check_identity(conn)?;
+            let version = schema_version(conn)?;
+            match conn {
+                Conn::Sqlite(sqlite) => {
+                    for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+                        run_migration(conn, migration)
+                            .with_context(|| format!("migration {} failed", index + 1))?;
+                        sqlite.pragma_update(None, "user_version", index as i64 + 1)?;
+                    }
+                }
+                Conn::Postgres(_) => {
+                    for (to, steps) in POSTGRES_MIGRATIONS.iter().filter(|(to, _)| *to > version) {
+                        for step in *steps {
+                            run_migration(conn, step).with_context(|| format!("migration {to} failed"))?;
+                        }
+                        conn.execute(
+                            "INSERT INTO xmfax_meta (name, value) VALUES ('application', 'xmfax'), ('schema_version', ?1)
+                             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                            [to.to_string()],
+                        )?;
+                    }
+                }
             }
-            .with_context(|| format!("migration {} failed", index + 1))?;
-            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            conn.end("COMMIT")
+        })();
+        if migrated.is_err() {
+            let _ = conn.end("ROLLBACK");
         }
-        tx.commit()?;
-        Ok(())
+        migrated
     }
 
     pub fn db(&self) -> Db<'_> {
         Db(&self.conn)
     }
 
-    /// Runs `read` on one consistent snapshot of the store: a deferred read transaction, so that
-    /// several queries see the same state (and take the WAL read lock once).
+    /// Runs `read` on one consistent snapshot of the store: a read transaction, so that several
+    /// queries see the same state (and, on SQLite, take the WAL read lock once).
     pub fn snapshot<T>(&self, read: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.unchecked_transaction()?;
-        let value = read(&Db(&tx))?;
-        tx.commit()?;
-        Ok(value)
+        self.conn.begin(match self.conn {
+            Conn::Sqlite(_) => "BEGIN DEFERRED",
+            Conn::Postgres(_) => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        })?;
+        match read(&Db(&self.conn)) {
+            Ok(value) => {
+                self.conn.end("COMMIT")?;
+                Ok(value)
+            }
+            Err(err) => {
+                let _ = self.conn.end("ROLLBACK");
+                Err(err)
+            }
+        }
     }
 
-    /// Runs `change` in one `BEGIN IMMEDIATE` transaction and commits it; retried from the start when
-    /// another writer holds the store past the busy timeout, so concurrent agents never see "locked".
+    /// Runs `change` in one write transaction and commits it; retried from the start when another
+    /// writer holds the store past the busy timeout or the database could not serialize it, so
+    /// concurrent agents never see "locked".
     pub fn write<T>(
         &mut self,
         agent: &str,
@@ -252,13 +396,15 @@ impl Store {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let result = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(anyhow::Error::from)
-                .and_then(|tx| {
+            let conn = &self.conn;
+            let result = conn
+                .begin(match conn {
+                    Conn::Sqlite(_) => "BEGIN IMMEDIATE",
+                    Conn::Postgres(_) => WRITER_BEGIN,
+                })
+                .and_then(|()| {
                     let mut tx = Tx {
-                        tx,
+                        tx: conn,
                         agent,
                         now,
                         pending: config::PendingDigest::default(),
@@ -268,9 +414,12 @@ impl Store {
                     if tx.pending.dirty {
                         bail!("internal error: a configuration change without its audit row; nothing was written");
                     }
-                    tx.tx.commit()?;
+                    conn.end("COMMIT")?;
                     Ok(value)
                 });
+            if result.is_err() {
+                let _ = conn.end("ROLLBACK");
+            }
             match result {
                 Err(err) if attempt < ATTEMPTS && is_busy(&err) => {
                     std::thread::sleep(Duration::from_millis(20 * u64::from(attempt)));
@@ -281,9 +430,21 @@ impl Store {
     }
 }
 
+/// A PostgreSQL writer's transaction: writers take turns on one transaction-scoped advisory lock,
+/// so that every change sees the one before it and the audit chain stays one line; waiting for the
+/// lock gives up after the same time as SQLite's busy timeout.
+const WRITER_BEGIN: &str = "BEGIN; SET LOCAL lock_timeout = '15s'; SELECT pg_advisory_xact_lock(1481459288)";
+
+fn run_migration(conn: &Conn, migration: &Migration) -> Result<()> {
+    match migration {
+        Migration::Sql(sql) => conn.execute_batch(sql),
+        Migration::Code(step) => step(conn),
+    }
+}
+
 impl<'c> Tx<'c> {
     pub fn db(&self) -> Db<'_> {
-        Db(&self.tx)
+        Db(self.tx)
     }
 
     pub fn now(&self) -> String {
@@ -310,28 +471,84 @@ impl<'c> Tx<'c> {
         match (self.tx.execute_batch(end), outcome) {
             (Ok(()), outcome) => outcome.map(|(value, _)| value),
             (Err(_), Err(err)) => Err(err),
-            (Err(err), Ok(_)) => Err(err.into()),
+            (Err(err), Ok(_)) => Err(err),
         }
     }
 }
 
-/// An xmfax store (of a version this binary knows), or an empty file that can become one.
-fn check_identity(conn: &Connection, version: i64, application_id: i64) -> Result<()> {
-    let latest = MIGRATIONS.len() as i64;
-    if application_id != 0 && application_id != APPLICATION_ID {
-        bail!(
-            "this SQLite file is not an xmfax store (application_id {application_id}); it was left untouched"
-        );
+/// The store's schema version: 0 for an empty file or database.
+fn schema_version(conn: &Conn) -> Result<i64> {
+    match conn {
+        Conn::Sqlite(sqlite) => sqlite
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(explain_open_error),
+        Conn::Postgres(_) => {
+            if !conn.table_exists("xmfax_meta")? {
+                return Ok(0);
+            }
+            let version = conn.query_opt(
+                "SELECT value FROM xmfax_meta WHERE name = 'schema_version'",
+                (),
+                |row| row.get::<String>(0),
+            )?;
+            version
+                .unwrap_or_default()
+                .parse()
+                .context("the database's xmfax_meta has no valid schema_version; it was left untouched")
+        }
     }
-    if version > latest {
+}
+
+/// An xmfax store (of a version this binary knows), or an empty file or database that can become one.
+fn check_identity(conn: &Conn) -> Result<()> {
+    let version = schema_version(conn)?;
+    match conn {
+        Conn::Sqlite(sqlite) => {
+            let application_id: i64 = sqlite.query_row("PRAGMA application_id", [], |row| row.get(0))?;
+            if application_id != 0 && application_id != APPLICATION_ID {
+                bail!(
+                    "this SQLite file is not an xmfax store (application_id {application_id}); it was left untouched"
+                );
+            }
+        }
+        Conn::Postgres(_) => {
+            if version > 0 {
+                let application = conn.query_opt(
+                    "SELECT value FROM xmfax_meta WHERE name = 'application'",
+                    (),
+                    |row| row.get::<String>(0),
+                )?;
+                if application.as_deref() != Some("xmfax") {
+                    bail!(
+                        "this PostgreSQL database is not an xmfax store (its xmfax_meta says otherwise); it was left untouched"
+                    );
+                }
+            }
+        }
+    }
+    if version > LATEST_VERSION {
         bail!(
-            "the store has schema version {version}, newer than this xmfax supports ({latest}): upgrade xmfax; the store was left untouched"
+            "the store has schema version {version}, newer than this xmfax supports ({LATEST_VERSION}): upgrade xmfax; the store was left untouched"
         );
     }
     if version == 0 {
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+        let (tables, what) = match conn {
+            Conn::Sqlite(_) => (
+                conn.query_row("SELECT count(*) FROM sqlite_master", (), |row| row.get::<i64>(0))?,
+                "SQLite file",
+            ),
+            Conn::Postgres(_) => (
+                conn.query_row(
+                    "SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p')",
+                    (),
+                    |row| row.get::<i64>(0),
+                )?,
+                "PostgreSQL database",
+            ),
+        };
         if tables > 0 {
-            bail!("this SQLite file is not an xmfax store (it has other tables); it was left untouched");
+            bail!("this {what} is not an xmfax store (it has other tables); it was left untouched");
         }
     }
     Ok(())
@@ -339,6 +556,17 @@ fn check_identity(conn: &Connection, version: i64, application_id: i64) -> Resul
 
 fn is_busy(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
+        if let Some(pg) = cause.downcast_ref::<::postgres::Error>() {
+            use ::postgres::error::SqlState;
+            return matches!(
+                pg.code(),
+                Some(
+                    &SqlState::T_R_SERIALIZATION_FAILURE
+                        | &SqlState::T_R_DEADLOCK_DETECTED
+                        | &SqlState::LOCK_NOT_AVAILABLE
+                )
+            );
+        }
         matches!(
             cause.downcast_ref::<rusqlite::Error>(),
             Some(rusqlite::Error::SqliteFailure(e, _))
@@ -510,7 +738,9 @@ mod tests {
             [&hash],
         )
         .unwrap();
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn: Conn::Sqlite(conn),
+        };
         store.migrate().unwrap();
         let db = store.db();
         let chain = db.audit_chain().unwrap();

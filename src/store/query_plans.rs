@@ -89,9 +89,9 @@ fn all_scans(conn: &Connection, statements: &BTreeSet<String>) -> Vec<String> {
 /// 2,000 accounts (secured), 20,000 trusted domains, 2,000 users, 200 approved requests and
 /// 20,000 audit rows, written in bulk.
 fn populate(path: &Path) {
-    let store = Store::open(path).unwrap();
+    let store = Store::open(&super::Location::File(path.to_path_buf())).unwrap();
     store
-        .conn
+        .sqlite_for_test()
         .execute_batch(
             "BEGIN;
              WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999)
@@ -128,10 +128,10 @@ fn populate(path: &Path) {
         .unwrap();
     // Rows written in bulk, as by an older xmfax: give them their configuration digest, as the
     // migration does for such a store, so that the commands can record their changes.
-    let tx = store.conn.unchecked_transaction().unwrap();
-    tx.execute_batch("DELETE FROM config_digest").unwrap();
-    super::audit::record_initial_digest(&tx).unwrap();
-    tx.commit().unwrap();
+    store.conn.begin("BEGIN").unwrap();
+    store.conn.execute_batch("DELETE FROM config_digest").unwrap();
+    super::audit::record_initial_digest(&store.conn).unwrap();
+    store.conn.end("COMMIT").unwrap();
 }
 
 fn run(db: &Path, args: &[&str]) {

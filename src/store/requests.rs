@@ -1,17 +1,17 @@
 //! SQL for processed request forms: each is kept forever with its text, outcome and reasons.
 
 use super::config::ConfigTable;
+use super::sql::{Param, Row, params};
 use super::{Db, Tx};
 use crate::model::{Request, RequestRecord};
 use crate::policy::certification::RequestFacts;
 use anyhow::{Context, Result};
-use rusqlite::{OptionalExtension, Row, params};
 use serde::de::DeserializeOwned;
 
 const COLUMNS: &str = "reference, account_id, action, status, form_sha256, signed_by, signed_on, reasons, changes, processed_by, processed_at";
 
 /// Reads the columns of [`COLUMNS`].
-fn request_from_row(row: &Row<'_>) -> rusqlite::Result<Request> {
+fn request_from_row(row: &Row<'_>) -> Result<Request> {
     Ok(Request {
         reference: row.get(0)?,
         account: row.get(1)?,
@@ -28,61 +28,57 @@ fn request_from_row(row: &Row<'_>) -> rusqlite::Result<Request> {
 }
 
 /// A JSON column written by xmfax; one that does not parse was edited by hand and is reported as such.
-fn json_column<T: DeserializeOwned>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
+fn json_column<T: DeserializeOwned>(row: &Row<'_>, index: usize) -> Result<T> {
     let text: String = row.get(index)?;
-    serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
-    })
+    serde_json::from_str(&text).with_context(|| format!("column {index} is not the JSON xmfax writes"))
 }
 
 impl Db<'_> {
     /// What a request says about the domains it may certify, by its reference (any status).
     /// Cached: an import asks it once per reference its file names.
     pub fn request_facts(&self, reference: &str) -> Result<Option<RequestFacts>> {
-        let mut stmt = self.0.prepare_cached(
+        self.0.query_opt(
             "SELECT reference, account_id, status, form_text FROM requests WHERE reference = ?1",
-        )?;
-        Ok(stmt
-            .query_row([reference], |row| {
+            [reference],
+            |row| {
                 Ok(RequestFacts::from_record(
-                    row.get_ref(0)?.as_str()?,
-                    row.get_ref(1)?.as_str()?,
-                    row.get_ref(2)?.as_str()?,
-                    row.get_ref(3)?.as_str()?,
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
                 ))
-            })
-            .optional()?)
+            },
+        )
     }
 
     /// How many signed forms are on record for this account ID (they outlive the account).
     pub fn request_count(&self, account: &str) -> Result<i64> {
-        Ok(self.0.query_row(
+        self.0.query_row(
             "SELECT count(*) FROM requests WHERE account_id = ?1",
             [account],
             |row| row.get(0),
-        )?)
+        )
     }
 
     /// Every request reference with its account, newest first (for completion).
     pub fn request_references(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .0
-            .prepare("SELECT reference, account_id FROM requests ORDER BY processed_at DESC")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.0.query_map(
+            "SELECT reference, account_id FROM requests ORDER BY processed_at DESC",
+            (),
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
     }
 
     /// One request with the text of its form.
     pub fn request(&self, reference: &str) -> Result<Option<RequestRecord>> {
         let sql = format!("SELECT {COLUMNS}, form_text FROM requests WHERE reference = ?1");
         self.0
-            .query_row(&sql, [reference], |row| {
+            .query_opt(&sql, [reference], |row| {
                 Ok(RequestRecord {
                     request: request_from_row(row)?,
                     form_text: row.get(11)?,
                 })
             })
-            .optional()
             .with_context(|| format!("cannot read request {reference:?} from the store"))
     }
 
@@ -107,12 +103,11 @@ impl Db<'_> {
             None => None,
             Some(reference) => Some(
                 self.0
-                    .query_row(
+                    .query_opt(
                         "SELECT processed_at, reference FROM requests WHERE reference = ?1",
                         [reference],
-                        |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
-                    )
-                    .optional()?
+                        |row| Ok((row.get::<String>(0)?, row.get::<String>(1)?)),
+                    )?
                     .ok_or_else(|| {
                         anyhow::anyhow!(
                             "no request {reference:?} in this store to list after\nhint: --after takes the reference of a listed request"
@@ -122,7 +117,7 @@ impl Db<'_> {
         };
         let limit = super::sql_limit(limit);
         let mut filters = vec!["(?2 IS NULL OR status = ?2)"];
-        let mut params: Vec<&dyn rusqlite::ToSql> = vec![&limit, &status];
+        let mut params: Vec<&dyn Param> = vec![&limit, &status];
         if let Some(id) = &account {
             filters.push("account_id = ?3");
             params.push(id);
@@ -136,11 +131,15 @@ impl Db<'_> {
             params.push(at);
             params.push(reference);
         }
-        let mut stmt = self.0.prepare(&format!(
-            "SELECT {COLUMNS} FROM requests WHERE {} ORDER BY processed_at, reference LIMIT ?1",
-            filters.join(" AND ")
-        ))?;
-        super::scale::stream(&mut stmt, &params, request_from_row, consume)
+        self.0.stream(
+            &format!(
+                "SELECT {COLUMNS} FROM requests WHERE {} ORDER BY processed_at, reference LIMIT ?1",
+                filters.join(" AND ")
+            ),
+            params,
+            request_from_row,
+            consume,
+        )
     }
 }
 

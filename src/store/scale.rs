@@ -1,24 +1,10 @@
 //! The paging helpers of the streamed lists (the indexes that keep every single-object command's
 //! cost independent of the size of the customer base come from `migrations::index_for_scale`).
 
-use anyhow::Result;
-
-/// A list's `--limit` as SQL `LIMIT` takes it (-1: no limit).
+/// A list's `--limit` as SQL `LIMIT` takes it (no limit: the largest integer).
 pub(crate) fn sql_limit(limit: Option<u32>) -> i64 {
-    limit.map_or(-1, i64::from)
-}
-
-/// Runs `stmt` and hands its rows, mapped by `map`, to `consume` as they are read.
-pub(super) fn stream<T, R>(
-    stmt: &mut rusqlite::Statement<'_>,
-    params: &[&dyn rusqlite::ToSql],
-    map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<R>,
-    consume: impl FnOnce(&mut dyn Iterator<Item = Result<R>>) -> Result<T>,
-) -> Result<T> {
-    let mut rows = stmt
-        .query_map(params, map)?
-        .map(|row| row.map_err(anyhow::Error::from));
-    consume(&mut rows)
+    // Not -1, SQLite's "no limit": PostgreSQL refuses a negative LIMIT.
+    limit.map_or(i64::MAX, i64::from)
 }
 
 #[cfg(test)]
@@ -27,7 +13,7 @@ mod tests {
 
     #[test]
     fn the_migration_gives_existing_domains_their_key_and_the_lookups_their_indexes() {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
         conn.execute_batch(include_str!("../../schema.sql")).unwrap();
         conn.execute_batch(
             "INSERT INTO accounts VALUES ('acme', 'Acme', '+16502530000', 'us', 'Default', 'en', 1, 1, 't', 't');
@@ -38,9 +24,13 @@ mod tests {
              VALUES ('a.b.c.d.xn--bcher-kva.example', 'acme', 'x', 't');",
         )
         .unwrap();
-        let tx = conn.transaction().unwrap();
-        super::super::migrations::index_for_scale(&tx).unwrap();
-        tx.commit().unwrap();
+        let conn = super::super::sql::Conn::Sqlite(conn);
+        conn.begin("BEGIN").unwrap();
+        super::super::migrations::index_for_scale(&conn).unwrap();
+        conn.end("COMMIT").unwrap();
+        let super::super::sql::Conn::Sqlite(conn) = conn else {
+            unreachable!()
+        };
         let missing: i64 = conn
             .query_row(
                 "SELECT count(*) FROM trusted_domains WHERE labels_reversed IS NULL",

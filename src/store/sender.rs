@@ -4,7 +4,6 @@
 use super::Db;
 use super::domains::UNCERTIFIED;
 use anyhow::Result;
-use rusqlite::types::ValueRef;
 
 /// One trusted domain as the sender test needs it.
 pub struct TrustRow<'r> {
@@ -23,17 +22,6 @@ pub struct UserRow<'r> {
     pub fax_number: Option<&'r str>,
 }
 
-fn text<'r>(value: ValueRef<'r>) -> Result<&'r str> {
-    Ok(value.as_str()?)
-}
-
-fn optional_text<'r>(value: ValueRef<'r>) -> Result<Option<&'r str>> {
-    match value {
-        ValueRef::Null => Ok(None),
-        other => text(other).map(Some),
-    }
-}
-
 impl Db<'_> {
     /// Calls `visit` for every trusted domain whose rowid is in `rowids` (a slice of the table, so
     /// that several connections can read it in parallel), without copying a row unless `visit` does.
@@ -42,48 +30,49 @@ impl Db<'_> {
         rowids: std::ops::Range<i64>,
         mut visit: impl FnMut(TrustRow<'_>),
     ) -> Result<()> {
-        let mut stmt = self.0.prepare(&format!(
-            "SELECT domain, account_id, include_subdomains, NOT {UNCERTIFIED} FROM trusted_domains
-             WHERE rowid >= ?1 AND rowid < ?2"
-        ))?;
-        let mut rows = stmt.query([rowids.start, rowids.end])?;
-        while let Some(row) = rows.next()? {
-            visit(TrustRow {
-                domain: text(row.get_ref(0)?)?,
-                account: text(row.get_ref(1)?)?,
-                include_subdomains: row.get(2)?,
-                certified: row.get(3)?,
-            });
-        }
-        Ok(())
+        self.0.for_each(
+            &format!(
+                "SELECT domain, account_id, include_subdomains, NOT {UNCERTIFIED} FROM trusted_domains
+                 WHERE rowid >= ?1 AND rowid < ?2"
+            ),
+            [rowids.start, rowids.end],
+            |row| {
+                visit(TrustRow {
+                    domain: row.get(0)?,
+                    account: row.get(1)?,
+                    include_subdomains: row.get(2)?,
+                    certified: row.get(3)?,
+                });
+                Ok(())
+            },
+        )
     }
 
     /// The largest rowid of the trusted domains (0 when there are none): the end of the table for
     /// [`Db::for_each_trusted_domain`], and about how many rows there are.
     pub fn trusted_domains_last_rowid(&self) -> Result<i64> {
-        Ok(self
-            .0
-            .query_row("SELECT coalesce(max(rowid), 0) FROM trusted_domains", [], |row| {
+        self.0
+            .query_row("SELECT coalesce(max(rowid), 0) FROM trusted_domains", (), |row| {
                 row.get(0)
-            })?)
+            })
     }
 
     /// Calls `visit` for every registered user of every account.
     pub fn for_each_user(&self, mut visit: impl FnMut(UserRow<'_>)) -> Result<()> {
-        let mut stmt = self
-            .0
-            .prepare("SELECT email_key, account_id, profile, language, fax_number FROM users")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            visit(UserRow {
-                key: text(row.get_ref(0)?)?,
-                account: text(row.get_ref(1)?)?,
-                profile: optional_text(row.get_ref(2)?)?,
-                language: optional_text(row.get_ref(3)?)?,
-                fax_number: optional_text(row.get_ref(4)?)?,
-            });
-        }
-        Ok(())
+        self.0.for_each(
+            "SELECT email_key, account_id, profile, language, fax_number FROM users",
+            (),
+            |row| {
+                visit(UserRow {
+                    key: row.get(0)?,
+                    account: row.get(1)?,
+                    profile: row.get(2)?,
+                    language: row.get(3)?,
+                    fax_number: row.get(4)?,
+                });
+                Ok(())
+            },
+        )
     }
 }
 
@@ -94,7 +83,7 @@ mod tests {
 
     fn users(store: &Store) -> Vec<(String, String)> {
         store
-            .conn
+            .sqlite_for_test()
             .prepare("SELECT email_key, email FROM users ORDER BY email_key")
             .unwrap()
             .query_map([], |row| Ok((row.get(0).unwrap(), row.get(1).unwrap())))
@@ -107,7 +96,7 @@ mod tests {
     fn store_with(users: &[(&str, &str)]) -> Store {
         let store = Store::open_in_memory().unwrap();
         store
-            .conn
+            .sqlite_for_test()
             .execute_batch(
                 "INSERT INTO accounts (id, name, fax_number, region, profile, language, created_at, updated_at)
                  VALUES ('corp', 'Corp', '+16502530000', 'us', 'Default', 'en', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
@@ -115,7 +104,7 @@ mod tests {
             .unwrap();
         for (key, email) in users {
             store
-                .conn
+                .sqlite_for_test()
                 .execute(
                     "INSERT INTO users (email_key, account_id, email, created_at) VALUES (?1, 'corp', ?2, '2026-01-01T00:00:00Z')",
                     [key, email],
@@ -127,15 +116,15 @@ mod tests {
 
     #[test]
     fn keys_are_recomputed_with_ascii_case_and_nfc() {
-        let mut store = store_with(&[
+        let store = store_with(&[
             ("kate@corp.example", "Kate@corp.example"),
             ("jürgen@corp.example", "JÜRGEN@corp.example"),
             ("noe\u{308}l@corp.example", "noe\u{308}l@corp.example"),
             ("b@corp.example", "b@corp.example"),
         ]);
-        let tx = store.conn.transaction().unwrap();
-        super::super::migrations::recompute_user_keys(&tx).unwrap();
-        tx.commit().unwrap();
+        store.conn.begin("BEGIN").unwrap();
+        super::super::migrations::recompute_user_keys(&store.conn).unwrap();
+        store.conn.end("COMMIT").unwrap();
         assert_eq!(
             users(&store),
             [
@@ -156,13 +145,13 @@ mod tests {
             ("kate@corp.example", "kate@corp.example"),
             ("zed@corp.example", "Zed@corp.example"),
         ];
-        let mut store = store_with(&before);
+        let store = store_with(&before);
         let original = users(&store);
-        let tx = store.conn.transaction().unwrap();
-        let err = super::super::migrations::recompute_user_keys(&tx)
+        store.conn.begin("BEGIN").unwrap();
+        let err = super::super::migrations::recompute_user_keys(&store.conn)
             .unwrap_err()
             .to_string();
-        drop(tx);
+        store.conn.end("ROLLBACK").unwrap();
         assert!(err.contains("would all become \"noël@corp.example\""), "{err}");
         assert!(err.contains("noe\\u{308}l@corp.example"), "{err}");
         assert!(err.contains("\"kate@corp.example\" and \"\u{212a}ate@corp.example\" (\\u{212a}ate@corp.example) would all become \"kate@corp.example\""), "{err}");

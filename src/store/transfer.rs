@@ -4,12 +4,13 @@
 use super::accounts::{ACCOUNT_COLUMNS, account_from_row};
 use super::config::ConfigTable;
 use super::domains::reversed_labels_into;
+use super::sql::Conn;
+use super::sql::params;
 use super::{Db, Tx};
 use crate::model::transfer::{AccountExport, DnsProofExport, DomainExport, SecurityExport, UserExport};
 use crate::model::{Account, User};
 use crate::policy::import::{DateText, DomainWrite, FileUser, StoredDomain};
 use anyhow::Result;
-use rusqlite::params;
 
 /// The secondary indexes a large import drops and rebuilds. Same definitions as in the migrations
 /// (`migrations::index_for_scale`).
@@ -18,29 +19,28 @@ const DOMAIN_INDEXES: &str = "CREATE INDEX trusted_domains_account ON trusted_do
 
 impl Db<'_> {
     pub fn trusted_domain_count(&self) -> Result<u64> {
-        Ok(self
-            .0
-            .query_row("SELECT count(*) FROM trusted_domains", [], |row| row.get(0))?)
+        self.0
+            .query_row("SELECT count(*) FROM trusted_domains", (), |row| row.get(0))
     }
 
     /// Calls `visit` with every trusted domain in ascending name order (binary collation).
     pub fn each_trusted_domain(&self, mut visit: impl FnMut(StoredDomain<'_>)) -> Result<()> {
-        let mut stmt = self.0.prepare(
+        self.0.for_each(
             "SELECT domain, account_id, include_subdomains, certified_by, certified_on, request_ref
              FROM trusted_domains ORDER BY domain",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            visit(StoredDomain {
-                domain: row.get_ref(0)?.as_str()?,
-                account: row.get_ref(1)?.as_str()?,
-                include_subdomains: row.get(2)?,
-                certified_by: row.get_ref(3)?.as_str_or_null()?,
-                certified_on: row.get_ref(4)?.as_str_or_null()?,
-                request: row.get_ref(5)?.as_str_or_null()?,
-            });
-        }
-        Ok(())
+            (),
+            |row| {
+                visit(StoredDomain {
+                    domain: row.get(0)?,
+                    account: row.get(1)?,
+                    include_subdomains: row.get(2)?,
+                    certified_by: row.get(3)?,
+                    certified_on: row.get(4)?,
+                    request: row.get(5)?,
+                });
+                Ok(())
+            },
+        )
     }
 
     /// Calls `visit` with every account: its ID and security switches, and the whole row when `whole`
@@ -50,90 +50,87 @@ impl Db<'_> {
         whole: impl Fn(&str) -> bool,
         mut visit: impl FnMut(&str, bool, bool, Option<Account>),
     ) -> Result<()> {
-        let mut stmt = self
-            .0
-            .prepare(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY id"))?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let id = row.get_ref(0)?.as_str()?;
-            let account = if whole(id) {
-                Some(account_from_row(row)?)
-            } else {
-                None
-            };
-            visit(id, row.get(6)?, row.get(7)?, account);
-        }
-        Ok(())
+        self.0.for_each(
+            &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY id"),
+            (),
+            |row| {
+                let id: &str = row.get(0)?;
+                let account = if whole(id) {
+                    Some(account_from_row(row)?)
+                } else {
+                    None
+                };
+                visit(id, row.get(6)?, row.get(7)?, account);
+                Ok(())
+            },
+        )
     }
 
     /// Every whitelist entry of every account, ordered by account.
     pub fn all_whitelist_entries(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .0
-            .prepare("SELECT account_id, network FROM whitelist ORDER BY account_id, network")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.0.query_map(
+            "SELECT account_id, network FROM whitelist ORDER BY account_id, network",
+            (),
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
     }
 
     /// An account's users with their address keys.
     pub fn users_with_keys(&self, account: &str) -> Result<Vec<(String, User)>> {
-        let mut stmt = self.0.prepare_cached(
+        self.0.query_map(
             "SELECT email_key, account_id, email, profile, language, fax_number, created_at
              FROM users WHERE account_id = ?1 ORDER BY email_key",
-        )?;
-        let rows = stmt.query_map([account], |row| {
-            Ok((
-                row.get(0)?,
-                User {
-                    account: row.get(1)?,
-                    email: row.get(2)?,
-                    profile: row.get(3)?,
-                    language: row.get(4)?,
-                    fax_number: row.get(5)?,
-                    created_at: row.get(6)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [account],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    User {
+                        account: row.get(1)?,
+                        email: row.get(2)?,
+                        profile: row.get(3)?,
+                        language: row.get(4)?,
+                        fax_number: row.get(5)?,
+                        created_at: row.get(6)?,
+                    },
+                ))
+            },
+        )
     }
 
     /// The account that registers this address key, if any.
     pub fn user_account(&self, email_key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        let mut stmt = self
-            .0
-            .prepare_cached("SELECT account_id FROM users WHERE email_key = ?1")?;
-        Ok(stmt.query_row([email_key], |row| row.get(0)).optional()?)
+        self.0.query_opt(
+            "SELECT account_id FROM users WHERE email_key = ?1",
+            [email_key],
+            |row| row.get(0),
+        )
     }
 
     /// One account as the export document shows it.
     pub fn export_account(&self, account: &Account) -> Result<AccountExport> {
         let id = account.id.as_str();
-        let mut users = self.0.prepare_cached(
+        let users = self.0.query_map(
             "SELECT email, profile, language, fax_number FROM users WHERE account_id = ?1 ORDER BY email_key",
-        )?;
-        let users = users
-            .query_map([id], |row| {
+            [id],
+            |row| {
                 Ok(UserExport {
                     email: row.get(0)?,
                     profile: row.get(1)?,
                     language: row.get(2)?,
                     fax_number: row.get(3)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut whitelist = self
-            .0
-            .prepare_cached("SELECT network FROM whitelist WHERE account_id = ?1 ORDER BY network")?;
-        let whitelist = whitelist
-            .query_map([id], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut domains = self.0.prepare_cached(
+            },
+        )?;
+        let whitelist = self.0.query_map(
+            "SELECT network FROM whitelist WHERE account_id = ?1 ORDER BY network",
+            [id],
+            |row| row.get(0),
+        )?;
+        let trusted_domains = self.0.query_map(
             "SELECT domain, include_subdomains, certified_by, certified_on, request_ref
              FROM trusted_domains WHERE account_id = ?1 ORDER BY domain",
-        )?;
-        let trusted_domains = domains
-            .query_map([id], |row| {
+            [id],
+            |row| {
                 Ok(DomainExport {
                     domain: row.get(0)?,
                     include_subdomains: row.get(1)?,
@@ -141,8 +138,8 @@ impl Db<'_> {
                     certified_on: row.get(3)?,
                     request: row.get(4)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            },
+        )?;
         Ok(AccountExport {
             id: account.id.clone(),
             name: account.name.clone(),
@@ -176,22 +173,35 @@ impl Tx<'_> {
     /// Settings for a large write on this connection: a page cache of `cache_kib` (which also bounds
     /// the memory of the sorter that builds an index), and a second thread for that sorter.
     pub fn prepare_bulk_write(&mut self, cache_kib: u32) -> Result<()> {
-        self.tx.pragma_update(None, "cache_size", -i64::from(cache_kib))?;
-        self.tx.pragma_update(None, "threads", 2)?;
+        match self.tx {
+            Conn::Sqlite(conn) => {
+                conn.pragma_update(None, "cache_size", -i64::from(cache_kib))?;
+                conn.pragma_update(None, "threads", 2)?;
+            }
+            // PostgreSQL's server sizes its own memory; COPY needs nothing more.
+            Conn::Postgres(_) => {}
+        }
         Ok(())
     }
 
     /// Records an import and returns its ID (set on the trusted domains it writes).
     pub fn insert_import(&mut self, file: &str, sha256: &str, counts: &serde_json::Value) -> Result<i64> {
         let now = self.now();
-        self.tx.execute(
-            "INSERT INTO imports (file, sha256, counts, imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        // The next number, as SQLite's rowid would give it; writers take turns, so it is free.
+        self.tx.query_row(
+            "INSERT INTO imports (id, file, sha256, counts, imported_by, imported_at)
+             VALUES ((SELECT coalesce(max(id), 0) + 1 FROM imports), ?1, ?2, ?3, ?4, ?5) RETURNING id",
             params![file, sha256, counts.to_string(), self.agent, now],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+            |row| row.get(0),
+        )
     }
 
+    /// Drops the secondary indexes of the trusted domains for a large import, on SQLite. On
+    /// PostgreSQL they stay: the agents' role may not change the schema, and COPY keeps them fast.
     pub fn drop_domain_indexes(&mut self) -> Result<()> {
+        if self.tx.is_postgres() {
+            return Ok(());
+        }
         self.tx.execute_batch(
             "DROP INDEX IF EXISTS trusted_domains_account; DROP INDEX IF EXISTS trusted_domains_reversed;",
         )?;
@@ -199,6 +209,9 @@ impl Tx<'_> {
     }
 
     pub fn create_domain_indexes(&mut self) -> Result<()> {
+        if self.tx.is_postgres() {
+            return Ok(());
+        }
         self.tx.execute_batch(DOMAIN_INDEXES)?;
         Ok(())
     }
@@ -223,13 +236,11 @@ impl Tx<'_> {
         let agent = self.agent;
         let mut dates = DateText::default();
         let mut reversed = String::new();
-        let mut changed = 0;
-        for d in domains {
-            reversed.clear();
-            reversed_labels_into(d.domain, &mut reversed);
-            changed += self.insert_row(
-                ConfigTable::TrustedDomains,
-                params![
+        self.insert_rows(ConfigTable::TrustedDomains, |insert| {
+            for d in domains {
+                reversed.clear();
+                reversed_labels_into(d.domain, &mut reversed);
+                insert(params![
                     d.domain,
                     d.account,
                     d.include_subdomains,
@@ -240,12 +251,11 @@ impl Tx<'_> {
                     agent,
                     now,
                     reversed
-                ],
-                false,
-            )? as u64;
-            written();
-        }
-        Ok(changed)
+                ])?;
+                written();
+            }
+            Ok(())
+        })
     }
 
     /// Overwrites stored trusted domains with imported values, keeping who added a domain unless it

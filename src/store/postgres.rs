@@ -1,0 +1,500 @@
+//! Connecting to a PostgreSQL store: the URL, where its password comes from (URL, `PGPASSWORD`, the
+//! pgpass file), TLS as `sslmode` asks, and the URL as it may be shown (never with its password).
+
+use anyhow::{Context, Result, anyhow, bail};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{DigitallySignedStruct, SignatureScheme};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Whether a `--db` value names a PostgreSQL database rather than a file.
+pub fn is_url(text: &str) -> bool {
+    let lower = text.get(..13).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("postgres://") || lower.starts_with("postgresql://")
+}
+
+/// A PostgreSQL store's URL, kept whole for connecting and shown without its password.
+#[derive(Clone)]
+pub struct PgUrl {
+    url: String,
+}
+
+impl std::fmt::Debug for PgUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PgUrl({})", self)
+    }
+}
+
+impl PgUrl {
+    pub fn new(url: &str) -> PgUrl {
+        PgUrl { url: url.to_string() }
+    }
+
+    /// The password in the URL, if any (percent-decoded).
+    fn password(&self) -> Option<String> {
+        let (userinfo, _) = self.userinfo()?;
+        let (_, password) = userinfo.split_once(':')?;
+        Some(percent_decode(password))
+    }
+
+    /// The `user[:password]` part and where it ends.
+    fn userinfo(&self) -> Option<(&str, usize)> {
+        let start = self.url.find("://")? + 3;
+        let rest = &self.url[start..];
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let at = rest[..authority_end].rfind('@')?;
+        Some((&rest[..at], start + at))
+    }
+}
+
+/// The URL with its password replaced by `****`, and the password of a `password=` parameter too.
+impl std::fmt::Display for PgUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut shown = self.url.clone();
+        if let Some((userinfo, end)) = self.userinfo()
+            && let Some(colon) = userinfo.find(':')
+        {
+            let start = end - userinfo.len() + colon + 1;
+            shown.replace_range(start..end, "****");
+        }
+        if let Some(query) = shown.find('?') {
+            let (base, params) = shown.split_at(query + 1);
+            let params: Vec<String> = params
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=****"),
+                    _ => pair.to_string(),
+                })
+                .collect();
+            shown = format!("{base}{}", params.join("&"));
+        }
+        f.write_str(&shown)
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(byte) = text
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What `sslmode` asks of the connection, as libpq reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SslMode {
+    Disable,
+    Prefer,
+    Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+/// The URL's own settings that the `postgres` crate does not read, taken out of it.
+struct Settings {
+    url: String,
+    ssl_mode: SslMode,
+    root_cert: Option<PathBuf>,
+}
+
+fn split_settings(url: &PgUrl) -> Result<Settings> {
+    let (base, query) = match url.url.split_once('?') {
+        Some((base, query)) => (base, query),
+        None => (url.url.as_str(), ""),
+    };
+    let mut kept = Vec::new();
+    let mut ssl_mode = SslMode::Prefer;
+    let mut root_cert = None;
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "sslmode" => {
+                ssl_mode = match percent_decode(value).as_str() {
+                    "disable" => SslMode::Disable,
+                    // `allow` tries without TLS first; xmfax never chooses less protection than asked.
+                    "allow" | "prefer" => SslMode::Prefer,
+                    "require" => SslMode::Require,
+                    "verify-ca" => SslMode::VerifyCa,
+                    "verify-full" => SslMode::VerifyFull,
+                    other => bail!(
+                        "sslmode {other:?} is not one of disable, prefer, require, verify-ca, verify-full"
+                    ),
+                }
+            }
+            "sslrootcert" => root_cert = Some(PathBuf::from(percent_decode(value))),
+            _ => kept.push(pair),
+        }
+    }
+    let url = if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    Ok(Settings {
+        url,
+        ssl_mode,
+        root_cert,
+    })
+}
+
+/// How long to wait for the server before giving up (a hung network must not hang an agent).
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Connects to the store at `url`.
+pub fn connect(url: &PgUrl) -> Result<postgres::Client> {
+    connect_inner(url).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))
+}
+
+fn connect_inner(url: &PgUrl) -> Result<postgres::Client> {
+    let settings = split_settings(url)?;
+    let mut config: postgres::Config = settings.url.parse().map_err(|err: postgres::Error| {
+        // The parser's words, unless they could quote the URL's secret.
+        let words = err.to_string();
+        match url.password() {
+            Some(password) if !password.is_empty() && words.contains(&password) => {
+                anyhow!("the URL is not a valid PostgreSQL connection URL")
+            }
+            _ => anyhow!("the URL is not a valid PostgreSQL connection URL: {words}"),
+        }
+    })?;
+    if config.get_user().is_none() {
+        let user = std::env::var("PGUSER")
+            .ok()
+            .or_else(|| std::env::var("USER").ok())
+            .filter(|user| !user.is_empty())
+            .ok_or_else(|| {
+                anyhow!("the URL names no user (postgres://USER@HOST/DATABASE) and $USER is not set")
+            })?;
+        config.user(&user);
+    }
+    if config.get_hosts().is_empty() {
+        config.host_path("/var/run/postgresql");
+    }
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    config.application_name("xmfax");
+    if config.get_password().is_none()
+        && let Some(password) = password_from_environment(&config)?
+    {
+        config.password(password);
+    }
+    let client = match settings.ssl_mode {
+        SslMode::Disable => {
+            config.ssl_mode(postgres::config::SslMode::Disable);
+            config.connect(postgres::NoTls)?
+        }
+        mode => {
+            let verify = match (mode, &settings.root_cert) {
+                // As libpq: `require` with a root certificate given verifies the chain.
+                (SslMode::Require, Some(_)) => Verify::Chain,
+                (SslMode::Prefer | SslMode::Require, _) => Verify::Nothing,
+                (SslMode::VerifyCa, _) => Verify::Chain,
+                _ => Verify::ChainAndName,
+            };
+            config.ssl_mode(if mode == SslMode::Prefer {
+                postgres::config::SslMode::Prefer
+            } else {
+                postgres::config::SslMode::Require
+            });
+            let tls = tls_config(verify, settings.root_cert.as_deref())?;
+            config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))?
+        }
+    };
+    Ok(client)
+}
+
+/// The password for this connection from `PGPASSWORD`, else from the pgpass file.
+fn password_from_environment(config: &postgres::Config) -> Result<Option<String>> {
+    if let Some(password) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
+        return Ok(Some(password));
+    }
+    let file = match std::env::var_os("PGPASSFILE") {
+        Some(file) => PathBuf::from(file),
+        None => match std::env::var_os("HOME") {
+            Some(home) => Path::new(&home).join(".pgpass"),
+            None => return Ok(None),
+        },
+    };
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return Ok(None);
+    };
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // As libpq: a pgpass file others can read is not trusted with secrets.
+        if let Ok(meta) = std::fs::metadata(&file)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            eprintln!(
+                "warning: password file {} has group or world access; permissions should be u=rw (0600) or less; it was not used",
+                file.display()
+            );
+            return Ok(None);
+        }
+    }
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(host)) => host.clone(),
+        // libpq matches a Unix-domain socket as `localhost`.
+        _ => "localhost".to_string(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432).to_string();
+    let user = config.get_user().unwrap_or_default();
+    let database = config.get_dbname().unwrap_or(user);
+    Ok(pgpass_lookup(&text, [&host, &port, database, user]))
+}
+
+/// The password of the first pgpass line matching `host:port:database:user` (`*` matches anything;
+/// `\:` and `\\` are a literal colon and backslash).
+fn pgpass_lookup(text: &str, wanted: [&str; 4]) -> Option<String> {
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => field.extend(chars.next()),
+                ':' if fields.len() < 4 => fields.push(std::mem::take(&mut field)),
+                c => field.push(c),
+            }
+        }
+        fields.push(field);
+        if fields.len() != 5 {
+            continue;
+        }
+        if fields[..4]
+            .iter()
+            .zip(wanted)
+            .all(|(pattern, value)| pattern == "*" || pattern == value)
+        {
+            return fields.pop();
+        }
+    }
+    None
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Verify {
+    Nothing,
+    Chain,
+    ChainAndName,
+}
+
+fn tls_config(verify: Verify, root_cert: Option<&Path>) -> Result<rustls::ClientConfig> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .context("TLS set-up")?;
+    let config = match verify {
+        Verify::Nothing => builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(AnyCertificate(provider)))
+            .with_no_client_auth(),
+        Verify::Chain | Verify::ChainAndName => {
+            let roots = Arc::new(root_store(root_cert)?);
+            let webpki = rustls::client::WebPkiServerVerifier::builder_with_provider(roots, provider)
+                .build()
+                .context("TLS set-up")?;
+            match verify {
+                Verify::Chain => builder
+                    .dangerous()
+                    .with_custom_certificate_verifier(Arc::new(ChainOnly(webpki)))
+                    .with_no_client_auth(),
+                _ => builder.with_webpki_verifier(webpki).with_no_client_auth(),
+            }
+        }
+    };
+    Ok(config)
+}
+
+/// The certificates of `sslrootcert`, else of `~/.postgresql/root.crt` (libpq's default).
+fn root_store(root_cert: Option<&Path>) -> Result<rustls::RootCertStore> {
+    use rustls::pki_types::pem::PemObject;
+    let path = match root_cert {
+        Some(path) => path.to_path_buf(),
+        None => match std::env::var_os("HOME") {
+            Some(home) => Path::new(&home).join(".postgresql/root.crt"),
+            None => bail!("verifying the server needs its CA certificate: give sslrootcert=FILE in the URL"),
+        },
+    };
+    let mut roots = rustls::RootCertStore::empty();
+    let certs = CertificateDer::pem_file_iter(&path)
+        .with_context(|| format!("cannot read the root certificate file {}", path.display()))?;
+    for cert in certs {
+        let cert = cert.with_context(|| format!("{}: not a PEM certificate file", path.display()))?;
+        roots
+            .add(cert)
+            .with_context(|| format!("{}: a certificate that cannot be used", path.display()))?;
+    }
+    if roots.is_empty() {
+        bail!("{} holds no certificate", path.display());
+    }
+    Ok(roots)
+}
+
+/// `sslmode=prefer|require`: encrypted, but the server is not authenticated (as libpq).
+#[derive(Debug)]
+struct AnyCertificate(Arc<rustls::crypto::CryptoProvider>);
+
+impl ServerCertVerifier for AnyCertificate {
+    fn verify_server_cert(
+        &self,
+        _: &CertificateDer<'_>,
+        _: &[CertificateDer<'_>],
+        _: &ServerName<'_>,
+        _: &[u8],
+        _: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// `sslmode=verify-ca`: the certificate chains to the given CA; its name is not compared.
+#[derive(Debug)]
+struct ChainOnly(Arc<rustls::client::WebPkiServerVerifier>);
+
+impl ServerCertVerifier for ChainOnly {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        use rustls::{CertificateError, Error};
+        match self
+            .0
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+        {
+            Err(Error::InvalidCertificate(
+                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+            )) => Ok(ServerCertVerified::assertion()),
+            other => other,
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.supported_verify_schemes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shown_url_never_has_its_password() {
+        let url = PgUrl::new("postgres://ann:s3cr%40t@db.corp:5432/xmfax?sslmode=require&password=other");
+        let shown = url.to_string();
+        assert!(!shown.contains("s3cr"), "{shown}");
+        assert!(!shown.contains("other"), "{shown}");
+        assert_eq!(
+            shown,
+            "postgres://ann:****@db.corp:5432/xmfax?sslmode=require&password=****"
+        );
+        assert_eq!(url.password().as_deref(), Some("s3cr@t"));
+        assert_eq!(format!("{url:?}"), format!("PgUrl({shown})"));
+        let plain = PgUrl::new("postgresql://ann@db/xmfax");
+        assert_eq!(plain.to_string(), "postgresql://ann@db/xmfax");
+    }
+
+    #[test]
+    fn urls_are_told_from_paths() {
+        assert!(is_url("postgres://x/y"));
+        assert!(is_url("PostgreSQL://x/y"));
+        assert!(!is_url("postgres.db"));
+        assert!(!is_url("./postgres://x"));
+    }
+
+    #[test]
+    fn ssl_settings_are_taken_out_of_the_url() {
+        let settings = split_settings(&PgUrl::new(
+            "postgres://a@h/d?sslmode=verify-full&sslrootcert=%2Fca.pem&port=5433",
+        ))
+        .unwrap();
+        assert_eq!(settings.ssl_mode, SslMode::VerifyFull);
+        assert_eq!(settings.root_cert, Some(PathBuf::from("/ca.pem")));
+        assert_eq!(settings.url, "postgres://a@h/d?port=5433");
+        assert!(split_settings(&PgUrl::new("postgres://a@h/d?sslmode=bogus")).is_err());
+        assert_eq!(
+            split_settings(&PgUrl::new("postgres://a@h/d")).unwrap().ssl_mode,
+            SslMode::Prefer
+        );
+    }
+
+    #[test]
+    fn pgpass_lines_match_field_by_field() {
+        let file =
+            "# comment\ndb.corp:5432:other:ann:wrong\ndb.corp:*:xmfax:ann:pa\\:ss\\\\w\n*:*:*:*:fallback\n";
+        assert_eq!(
+            pgpass_lookup(file, ["db.corp", "5432", "xmfax", "ann"]).as_deref(),
+            Some("pa:ss\\w")
+        );
+        assert_eq!(
+            pgpass_lookup(file, ["db.corp", "5432", "other", "ann"]).as_deref(),
+            Some("wrong")
+        );
+        assert_eq!(
+            pgpass_lookup(file, ["elsewhere", "1", "x", "y"]).as_deref(),
+            Some("fallback")
+        );
+        assert_eq!(pgpass_lookup("a:b:c\n", ["a", "b", "c", "d"]), None);
+    }
+}
