@@ -40,7 +40,7 @@ DECLARE
 BEGIN
     IF meta IS NULL OR audit IS NULL THEN
         RAISE EXCEPTION 'schema % has no xmfax store (no xmfax_meta or audit table)', s
-            USING HINT = 'run one xmfax command with the owner''s URL first (e.g. XMFAX_DB=postgres://owner@host/db xmfax accounts list), which creates the tables; or give the schema: psql -v schema=NAME';
+            USING HINT = 'create the store with the owner''s URL first (xmfax store copy --from FILE --to URL, or a first change such as xmfax accounts add), which creates the tables; or give the schema: psql -v schema=NAME';
     END IF;
     EXECUTE format('SELECT value FROM %s WHERE name = %L', meta, 'application') INTO version;
     IF version IS DISTINCT FROM 'xmfax' THEN
