@@ -107,18 +107,12 @@ impl Ctx {
     /// not created, so a mistyped --db leaves no stray file behind; a note says so. A store in a
     /// directory this user cannot write is read as it is.
     pub fn read_store(&self) -> Result<Store> {
-        if self.holds_no_store() {
-            return self.empty_store();
-        }
-        match Store::open(&self.store) {
+        match Store::open_existing(&self.store) {
+            Ok(Some(store)) => Ok(store),
+            Ok(None) => self.empty_store(),
             Err(err) if crate::store::is_permission_problem(&err) => self.snapshot_store(),
-            other => other,
+            Err(err) => Err(err),
         }
-    }
-
-    /// No file, or an empty one: nothing to read, and a read must not turn it into a store.
-    fn holds_no_store(&self) -> bool {
-        self.store.holds_no_store()
     }
 
     fn empty_store(&self) -> Result<Store> {
@@ -144,12 +138,11 @@ impl Ctx {
     /// commands that never write, not even in a rolled-back transaction (the sender test), where
     /// opening is a good part of a one-off lookup's time.
     pub fn read_only_store(&self) -> Result<Store> {
-        if self.holds_no_store() {
-            return self.empty_store();
-        }
-        match Store::open_for_reading(&self.store) {
+        match Store::open_existing_for_reading(&self.store) {
+            Ok(Some(store)) => Ok(store),
+            Ok(None) => self.empty_store(),
             Err(err) if crate::store::is_permission_problem(&err) => self.snapshot_store(),
-            other => other,
+            Err(err) => Err(err),
         }
     }
 

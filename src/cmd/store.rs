@@ -75,13 +75,12 @@ fn copy(ctx: &Ctx, from: Option<PathBuf>, to: PathBuf) -> Result<Outcome> {
         None => ctx.store.clone(),
     };
     let destination = Location::of(to.as_os_str());
-    if source.holds_no_store() {
-        bail!("no store at {source} to copy");
-    }
     if source.to_string() == destination.to_string() {
         bail!("--from and --to name the same store ({source})");
     }
-    let source_store = Store::open_for_reading(&source)?;
+    let Some(source_store) = Store::open_existing_for_reading(&source)? else {
+        bail!("no store at {source} to copy");
+    };
     let created = match &destination {
         Location::File(path) => !path.exists(),
         Location::Postgres(_) => false,

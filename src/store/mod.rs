@@ -85,7 +85,7 @@ impl Location {
 
     /// A file that does not exist yet (or is empty): nothing to read, and reading must not create
     /// it. A database server is always asked.
-    pub fn holds_no_store(&self) -> bool {
+    fn holds_no_store(&self) -> bool {
         match self {
             Location::File(path) => match std::fs::metadata(path) {
                 Ok(meta) => meta.is_file() && meta.len() == 0,
@@ -249,6 +249,42 @@ impl Store {
             bail!("not a store this version of xmfax can read");
         }
         Ok(store)
+    }
+
+    /// Opens the store for a command that reads (and may write in a transaction it undoes), if
+    /// there is one: `None` for a file that does not exist or is empty, or a database without an
+    /// xmfax store and without anything else (reading never creates a store).
+    pub fn open_existing(location: &Location) -> Result<Option<Store>> {
+        match location {
+            Location::File(_) if location.holds_no_store() => Ok(None),
+            Location::File(_) => Store::open(location).map(Some),
+            Location::Postgres(url) => Store::connect_existing(url),
+        }
+    }
+
+    /// [`Store::open_existing`] for a command that only reads (see [`Store::open_for_reading`]).
+    pub fn open_existing_for_reading(location: &Location) -> Result<Option<Store>> {
+        match location {
+            Location::File(_) if location.holds_no_store() => Ok(None),
+            Location::File(_) => Store::open_for_reading(location).map(Some),
+            Location::Postgres(url) => Store::connect_existing(url),
+        }
+    }
+
+    /// The store in this database, migrated if it needs it; `None` for an empty database. A
+    /// database holding something else is refused untouched.
+    fn connect_existing(url: &postgres::PgUrl) -> Result<Option<Store>> {
+        let mut store = Store::connect(url)?;
+        let prepared = (|| -> Result<bool> {
+            if store.schema_version()? == 0 {
+                store.refuse_foreign_store()?;
+                return Ok(false);
+            }
+            store.migrate()?;
+            Ok(true)
+        })()
+        .with_context(|| format!("cannot use store {url}"))?;
+        Ok(prepared.then_some(store))
     }
 
     /// Opens an existing store for a command that only reads: read-only, without the settings that

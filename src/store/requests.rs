@@ -116,7 +116,7 @@ impl Db<'_> {
             ),
         };
         let limit = super::sql_limit(limit);
-        let mut filters = vec!["(?2 IS NULL OR status = ?2)"];
+        let mut filters = vec!["(CAST(?2 AS TEXT) IS NULL OR status = ?2)"];
         let mut params: Vec<&dyn Param> = vec![&limit, &status];
         if let Some(id) = &account {
             filters.push("account_id = ?3");
