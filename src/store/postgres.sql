@@ -144,3 +144,6 @@ CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
     FOR EACH ROW EXECUTE FUNCTION xmfax_audit_append_only();
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
     FOR EACH STATEMENT EXECUTE FUNCTION xmfax_audit_append_only();
+-- ALWAYS: they fire under session_replication_role = replica too (only the owner can disable them).
+ALTER TABLE audit ENABLE ALWAYS TRIGGER audit_append_only;
+ALTER TABLE audit ENABLE ALWAYS TRIGGER audit_no_truncate;
