@@ -49,8 +49,9 @@ CREATE TABLE trusted_domains (
     added_by            TEXT COLLATE "C" NOT NULL,
     added_at            TEXT COLLATE "C" NOT NULL,
     labels_reversed     TEXT COLLATE "C",
-    -- SQLite's rowid: the batch sender test reads the table in slices of it, in parallel.
-    rowid               BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
+    -- SQLite's rowid: the batch sender test reads the table in slices of it, in parallel. Not
+    -- indexed: the slices are read whole anyway, and an import would pay for one more index.
+    rowid               BIGINT GENERATED ALWAYS AS IDENTITY (CACHE 1000)
 );
 CREATE INDEX trusted_domains_account ON trusted_domains(account_id, domain);
 CREATE INDEX trusted_domains_reversed ON trusted_domains(labels_reversed);
