@@ -40,7 +40,10 @@ CREATE TABLE whitelist (
 
 CREATE TABLE trusted_domains (
     domain              TEXT COLLATE "C" PRIMARY KEY,
-    account_id          TEXT COLLATE "C" NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    -- References accounts(id) ON DELETE CASCADE, as in SQLite, kept by the statement triggers
+    -- below rather than a foreign key: a key checks each row on its own, which made a million-row
+    -- import's COPY take half as long again; a statement trigger checks all its rows in one join.
+    account_id          TEXT COLLATE "C" NOT NULL,
     include_subdomains  BIGINT NOT NULL DEFAULT 0 CHECK (include_subdomains IN (0, 1)),
     certified_by        TEXT COLLATE "C",
     certified_on        TEXT COLLATE "C",
@@ -55,6 +58,46 @@ CREATE TABLE trusted_domains (
 );
 CREATE INDEX trusted_domains_account ON trusted_domains(account_id, domain);
 CREATE INDEX trusted_domains_reversed ON trusted_domains(labels_reversed);
+
+CREATE FUNCTION xmfax_trusted_domains_have_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM written WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE id = written.account_id)) THEN
+        RAISE EXCEPTION 'a trusted domain of an account that does not exist'
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER trusted_domains_account_inserted AFTER INSERT ON trusted_domains
+    REFERENCING NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION xmfax_trusted_domains_have_accounts();
+CREATE TRIGGER trusted_domains_account_updated AFTER UPDATE ON trusted_domains
+    REFERENCING NEW TABLE AS written
+    FOR EACH STATEMENT EXECUTE FUNCTION xmfax_trusted_domains_have_accounts();
+
+CREATE FUNCTION xmfax_accounts_take_their_domains() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM trusted_domains WHERE account_id IN (SELECT id FROM removed);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER accounts_deleted AFTER DELETE ON accounts
+    REFERENCING OLD TABLE AS removed
+    FOR EACH STATEMENT EXECUTE FUNCTION xmfax_accounts_take_their_domains();
+
+CREATE FUNCTION xmfax_accounts_keep_their_ids() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM previous JOIN trusted_domains ON trusted_domains.account_id = previous.id
+               WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE id = previous.id)) THEN
+        RAISE EXCEPTION 'an account with trusted domains cannot change its ID'
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER accounts_renamed AFTER UPDATE ON accounts
+    REFERENCING OLD TABLE AS previous
+    FOR EACH STATEMENT EXECUTE FUNCTION xmfax_accounts_keep_their_ids();
 
 CREATE TABLE requests (
     reference     TEXT COLLATE "C" PRIMARY KEY,

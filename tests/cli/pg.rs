@@ -131,9 +131,26 @@ fn start() -> Result<Server, String> {
         return Ok(Server { admin_url: url });
     }
     let bin = newest_bin_dir().ok_or("no initdb under /usr/lib/postgresql/*/bin")?;
-    Cluster::start(&bin).map(|cluster| Server {
+    Cluster::start(&bin, None).map(|cluster| Server {
         admin_url: cluster.admin_url,
     })
+}
+
+/// A second throwaway cluster that listens on 127.0.0.1 too and takes TCP connections over TLS
+/// only, with this certificate and key (PEM); `None` when PostgreSQL is unavailable and not
+/// required (the suite's note says why).
+pub fn tls_server(cert_pem: &str, key_pem: &str) -> Option<TlsServer> {
+    server()?;
+    let bin = newest_bin_dir()?;
+    match Cluster::start(&bin, Some((cert_pem, key_pem))) {
+        Ok(cluster) => Some(TlsServer { port: cluster.port }),
+        Err(why) => panic!("cannot start the TLS cluster: {why}"),
+    }
+}
+
+/// A cluster reachable at `localhost:port` (and 127.0.0.1) with TLS only.
+pub struct TlsServer {
+    pub port: u16,
 }
 
 /// The `bin` directory of the newest PostgreSQL installed the Debian way.
@@ -165,10 +182,13 @@ fn psql_binary() -> PathBuf {
 
 struct Cluster {
     admin_url: String,
+    port: u16,
 }
 
 impl Cluster {
-    fn start(bin: &Path) -> Result<Cluster, String> {
+    /// With `tls` (certificate and key, PEM), it also listens on 127.0.0.1, where only TLS
+    /// connections are accepted.
+    fn start(bin: &Path, tls: Option<(&str, &str)>) -> Result<Cluster, String> {
         let as_root = is_root();
         let dir = std::env::temp_dir().join(format!(
             "xmfax-pg-{}-{}",
@@ -181,8 +201,14 @@ impl Cluster {
         // From here on the reaper removes the directory, whatever happens next.
         let data = dir.join("data");
         let log = dir.join("server.log");
-        // Any number will do: the socket lives in this private directory only.
-        let port = 20000 + std::process::id() % 30000;
+        // Any number will do for a socket in this private directory; TCP needs a free port.
+        let port = match tls {
+            None => 20000 + (std::process::id() % 30000) as u16,
+            Some(_) => std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|listener| listener.local_addr())
+                .map_err(|e| format!("no free TCP port: {e}"))?
+                .port(),
+        };
         spawn_reaper(bin, &dir, &data, as_root)?;
         if as_root {
             run(Command::new("chown").arg("postgres:").arg(&dir), "chown")?;
@@ -196,12 +222,34 @@ impl Cluster {
                 .arg("--no-sync"),
             "initdb",
         )?;
-        let options = format!(
-            "-c listen_addresses='' -c unix_socket_directories='{}' -p {port} -c fsync=off \
+        let mut options = format!(
+            "-c unix_socket_directories='{}' -p {port} -c fsync=off \
              -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 \
              -c shared_buffers=32MB",
             dir.display()
         );
+        match tls {
+            None => options.push_str(" -c listen_addresses=''"),
+            Some((cert, key)) => {
+                let (cert_file, key_file) = (dir.join("server.crt"), dir.join("server.key"));
+                write_private(&cert_file, cert)?;
+                write_private(&key_file, key)?;
+                write_private(
+                    &data.join("pg_hba.conf"),
+                    "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n",
+                )?;
+                if as_root {
+                    for file in [&cert_file, &key_file, &data.join("pg_hba.conf")] {
+                        run(Command::new("chown").arg("postgres:").arg(file), "chown")?;
+                    }
+                }
+                options.push_str(&format!(
+                    " -c listen_addresses='127.0.0.1' -c ssl=on -c ssl_cert_file='{}' -c ssl_key_file='{}'",
+                    cert_file.display(),
+                    key_file.display()
+                ));
+            }
+        }
         run(
             as_postgres(&bin.join("pg_ctl"), as_root)
                 .arg("-D")
@@ -218,8 +266,16 @@ impl Cluster {
         let admin_url = format!("postgres://postgres@/postgres?host={}&port={port}", dir.display());
         postgres::Client::connect(&admin_url, postgres::NoTls)
             .map_err(|e| format!("the throwaway cluster started but refuses connections: {e}"))?;
-        Ok(Cluster { admin_url })
+        Ok(Cluster { admin_url, port })
     }
+}
+
+/// Writes a file only its owner may read (PostgreSQL refuses a key others can read).
+fn write_private(path: &Path, content: &str) -> Result<(), String> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, content)
+        .and_then(|()| std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// The effective user is root: /proc/self belongs to the process's effective user.
