@@ -28,7 +28,10 @@ fn list(url: &str, home: &Path) -> (Option<i32>, String) {
         .args(["accounts", "list"])
         .output()
         .expect("run");
-    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -50,34 +53,100 @@ fn each_sslmode_connects_or_refuses_as_libpq_would() {
     std::fs::write(&other_ca_file, other_ca_pem).unwrap();
     let home = dir.path().join("home");
     std::fs::create_dir(&home).unwrap();
-    let url = |host: &str, query: &str| {
-        format!("postgres://postgres@{host}:{}/postgres?{query}", server.port)
-    };
+    let url =
+        |host: &str, query: &str| format!("postgres://postgres@{host}:{}/postgres?{query}", server.port);
     let ca = ca_file.display();
     let other = other_ca_file.display();
     for (host, query, expected, why) in [
-        ("localhost", format!("sslmode=verify-full&sslrootcert={ca}"), 0, "the chain and the name verify"),
-        ("127.0.0.1", format!("sslmode=verify-ca&sslrootcert={ca}"), 0, "verify-ca does not compare the name"),
-        ("localhost", "sslmode=require".to_string(), 0, "require encrypts without verifying"),
-        ("localhost", "sslmode=prefer".to_string(), 0, "prefer takes TLS when offered"),
+        (
+            "localhost",
+            format!("sslmode=verify-full&sslrootcert={ca}"),
+            0,
+            "the chain and the name verify",
+        ),
+        (
+            "127.0.0.1",
+            format!("sslmode=verify-ca&sslrootcert={ca}"),
+            0,
+            "verify-ca does not compare the name",
+        ),
+        (
+            "localhost",
+            "sslmode=require".to_string(),
+            0,
+            "require encrypts without verifying",
+        ),
+        (
+            "localhost",
+            "sslmode=prefer".to_string(),
+            0,
+            "prefer takes TLS when offered",
+        ),
         ("localhost", String::new(), 0, "the default is prefer"),
-        ("localhost", format!("sslmode=require&sslrootcert={ca}"), 0, "require with a root certificate verifies the chain"),
-        ("localhost", format!("sslmode=verify-full&sslrootcert={other}"), 2, "a certificate from another CA"),
-        ("localhost", format!("sslmode=verify-ca&sslrootcert={other}"), 2, "a certificate from another CA"),
-        ("localhost", format!("sslmode=require&sslrootcert={other}"), 2, "require with a root certificate that does not match"),
-        ("127.0.0.1", format!("sslmode=verify-full&sslrootcert={ca}"), 2, "the certificate does not name 127.0.0.1"),
-        ("localhost", "sslmode=verify-full".to_string(), 2, "no CA to verify with (no sslrootcert, no ~/.postgresql/root.crt)"),
-        ("localhost", "sslmode=disable".to_string(), 2, "the server accepts TLS connections only"),
+        (
+            "localhost",
+            format!("sslmode=require&sslrootcert={ca}"),
+            0,
+            "require with a root certificate verifies the chain",
+        ),
+        (
+            "localhost",
+            format!("sslmode=verify-full&sslrootcert={other}"),
+            2,
+            "a certificate from another CA",
+        ),
+        (
+            "localhost",
+            format!("sslmode=verify-ca&sslrootcert={other}"),
+            2,
+            "a certificate from another CA",
+        ),
+        (
+            "localhost",
+            format!("sslmode=require&sslrootcert={other}"),
+            2,
+            "require with a root certificate that does not match",
+        ),
+        (
+            "127.0.0.1",
+            format!("sslmode=verify-full&sslrootcert={ca}"),
+            2,
+            "the certificate does not name 127.0.0.1",
+        ),
+        (
+            "localhost",
+            "sslmode=verify-full".to_string(),
+            2,
+            "no CA to verify with (no sslrootcert, no ~/.postgresql/root.crt)",
+        ),
+        (
+            "localhost",
+            "sslmode=disable".to_string(),
+            2,
+            "the server accepts TLS connections only",
+        ),
         ("localhost", "sslmode=bogus".to_string(), 2, "an unknown sslmode"),
     ] {
         let (code, stderr) = list(&url(host, &query), &home);
         assert_eq!(code, Some(expected), "{host} {query} ({why}): {stderr}");
         if expected == 2 {
-            assert!(stderr.contains("cannot connect to the PostgreSQL store"), "{query}: {stderr}");
+            assert!(
+                stderr.contains("cannot connect to the PostgreSQL store"),
+                "{query}: {stderr}"
+            );
         }
     }
     let (_, stderr) = list(&url("localhost", "sslmode=verify-full"), &home);
-    assert!(stderr.contains("root.crt"), "names the CA file it looked for: {stderr}");
-    let (_, stderr) = list(&url("localhost", &format!("sslmode=verify-full&sslrootcert={other}")), &home);
-    assert!(stderr.to_lowercase().contains("certificate"), "says the certificate is the problem: {stderr}");
+    assert!(
+        stderr.contains("root.crt"),
+        "names the CA file it looked for: {stderr}"
+    );
+    let (_, stderr) = list(
+        &url("localhost", &format!("sslmode=verify-full&sslrootcert={other}")),
+        &home,
+    );
+    assert!(
+        stderr.to_lowercase().contains("certificate"),
+        "says the certificate is the problem: {stderr}"
+    );
 }
