@@ -468,8 +468,10 @@ impl Store {
 
 /// A PostgreSQL writer's transaction: writers take turns on one transaction-scoped advisory lock,
 /// so that every change sees the one before it and the audit chain stays one line; waiting for the
-/// lock gives up after the same time as SQLite's busy timeout.
-const WRITER_BEGIN: &str = "BEGIN; SET LOCAL lock_timeout = '15s'; SELECT pg_advisory_xact_lock(1481459288)";
+/// lock gives up after the same time as SQLite's busy timeout. READ COMMITTED whatever the server's
+/// default: each statement after the lock then sees every change committed before it was granted.
+const WRITER_BEGIN: &str = "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '15s'; \
+     SELECT pg_advisory_xact_lock(1481459288)";
 
 fn run_migration(conn: &Conn, migration: &Migration) -> Result<()> {
     match migration {

@@ -39,13 +39,22 @@ impl PgUrl {
         Some(percent_decode(password))
     }
 
-    /// The `user[:password]` part and where it ends.
+    /// The `user[:password]` part and where it ends. As the `postgres` crate reads a URL, it is
+    /// everything before the first `@`, even a `/` or `?` left unencoded in a password.
     fn userinfo(&self) -> Option<(&str, usize)> {
         let start = self.url.find("://")? + 3;
         let rest = &self.url[start..];
-        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-        let at = rest[..authority_end].rfind('@')?;
+        let at = rest.find('@')?;
         Some((&rest[..at], start + at))
+    }
+
+    /// Where the query string starts (its `?`): the first `?` after the credentials.
+    fn query_start(&self) -> Option<usize> {
+        let after = match self.userinfo() {
+            Some((_, at)) => at + 1,
+            None => self.url.find("://")? + 3,
+        };
+        self.url[after..].find('?').map(|i| after + i)
     }
 }
 
@@ -59,12 +68,16 @@ impl std::fmt::Display for PgUrl {
             let start = end - userinfo.len() + colon + 1;
             shown.replace_range(start..end, "****");
         }
-        if let Some(query) = shown.find('?') {
+        if let Some(query) = self.query_start() {
+            // The query starts at the same place in `shown`, give or take the masked password.
+            let query = query + shown.len() - self.url.len();
             let (base, params) = shown.split_at(query + 1);
             let params: Vec<String> = params
                 .split('&')
                 .map(|pair| match pair.split_once('=') {
-                    Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=****"),
+                    Some((key, _)) if percent_decode(key).eq_ignore_ascii_case("password") => {
+                        format!("{key}=****")
+                    }
                     _ => pair.to_string(),
                 })
                 .collect();
@@ -112,16 +125,21 @@ struct Settings {
 }
 
 fn split_settings(url: &PgUrl) -> Result<Settings> {
-    let (base, query) = match url.url.split_once('?') {
-        Some((base, query)) => (base, query),
+    let (base, query) = match url.query_start() {
+        Some(start) => (&url.url[..start], &url.url[start + 1..]),
         None => (url.url.as_str(), ""),
+    };
+    // The `postgres` crate knows the scheme in lower case only.
+    let base = match base.find("://") {
+        Some(end) => format!("{}{}", base[..end].to_ascii_lowercase(), &base[end..]),
+        None => base.to_string(),
     };
     let mut kept = Vec::new();
     let mut ssl_mode = SslMode::Prefer;
     let mut root_cert = None;
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        match key {
+        match percent_decode(key).as_str() {
             "sslmode" => {
                 ssl_mode = match percent_decode(value).as_str() {
                     "disable" => SslMode::Disable,
@@ -140,7 +158,7 @@ fn split_settings(url: &PgUrl) -> Result<Settings> {
         }
     }
     let url = if kept.is_empty() {
-        base.to_string()
+        base
     } else {
         format!("{base}?{}", kept.join("&"))
     };
@@ -199,8 +217,13 @@ fn connect_inner(url: &PgUrl) -> Result<postgres::Client> {
             config.connect(postgres::NoTls)?
         }
         mode => {
-            let verify = match (mode, &settings.root_cert) {
-                // As libpq: `require` with a root certificate given verifies the chain.
+            // As libpq: `require` verifies the chain when there is a root certificate, given or in
+            // its default place.
+            let root_cert = match (mode, settings.root_cert) {
+                (SslMode::Require, None) => default_root_cert().filter(|path| path.is_file()),
+                (_, given) => given,
+            };
+            let verify = match (mode, &root_cert) {
                 (SslMode::Require, Some(_)) => Verify::Chain,
                 (SslMode::Prefer | SslMode::Require, _) => Verify::Nothing,
                 (SslMode::VerifyCa, _) => Verify::Chain,
@@ -211,7 +234,7 @@ fn connect_inner(url: &PgUrl) -> Result<postgres::Client> {
             } else {
                 postgres::config::SslMode::Require
             });
-            let tls = tls_config(verify, settings.root_cert.as_deref())?;
+            let tls = tls_config(verify, root_cert.as_deref())?;
             config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))?
         }
     };
@@ -323,13 +346,18 @@ fn tls_config(verify: Verify, root_cert: Option<&Path>) -> Result<rustls::Client
     Ok(config)
 }
 
+/// libpq's default root certificate file, `~/.postgresql/root.crt`.
+fn default_root_cert() -> Option<PathBuf> {
+    std::env::var_os("HOME").map(|home| Path::new(&home).join(".postgresql/root.crt"))
+}
+
 /// The certificates of `sslrootcert`, else of `~/.postgresql/root.crt` (libpq's default).
 fn root_store(root_cert: Option<&Path>) -> Result<rustls::RootCertStore> {
     use rustls::pki_types::pem::PemObject;
     let path = match root_cert {
         Some(path) => path.to_path_buf(),
-        None => match std::env::var_os("HOME") {
-            Some(home) => Path::new(&home).join(".postgresql/root.crt"),
+        None => match default_root_cert() {
+            Some(path) => path,
             None => bail!("verifying the server needs its CA certificate: give sslrootcert=FILE in the URL"),
         },
     };
@@ -453,6 +481,16 @@ mod tests {
         assert_eq!(format!("{url:?}"), format!("PgUrl({shown})"));
         let plain = PgUrl::new("postgresql://ann@db/xmfax");
         assert_eq!(plain.to_string(), "postgresql://ann@db/xmfax");
+        // Unencoded `/` and `?` in a password: the postgres crate takes all before the first `@`.
+        for (url, secret) in [
+            ("postgres://ann:Zx/9+k@db/xmfax", "Zx/9+k"),
+            ("postgres://ann:pa?ss@db/x?sslmode=require", "pa?ss"),
+            ("postgres://ann:a#b@db/x", "a#b"),
+            ("postgres://ann@db/x?pass%77ord=hunter2", "hunter2"),
+        ] {
+            let shown = PgUrl::new(url).to_string();
+            assert!(!shown.contains(secret), "{url} shown as {shown}");
+        }
     }
 
     #[test]
@@ -477,6 +515,16 @@ mod tests {
             split_settings(&PgUrl::new("postgres://a@h/d")).unwrap().ssl_mode,
             SslMode::Prefer
         );
+        // A `?` in the password does not hide the real query (which would fall back to prefer).
+        let settings = split_settings(&PgUrl::new(
+            "postgres://ann:pa?ss@db/x?sslmode=require&sslrootcert=/ca.pem",
+        ))
+        .unwrap();
+        assert_eq!(settings.ssl_mode, SslMode::Require);
+        assert_eq!(settings.url, "postgres://ann:pa?ss@db/x");
+        let settings = split_settings(&PgUrl::new("PostgreSQL://a@h/d?ssl%6dode=verify-full")).unwrap();
+        assert_eq!(settings.ssl_mode, SslMode::VerifyFull);
+        assert_eq!(settings.url, "postgresql://a@h/d");
     }
 
     #[test]

@@ -61,6 +61,8 @@ CREATE INDEX trusted_domains_reversed ON trusted_domains(labels_reversed);
 
 CREATE FUNCTION xmfax_trusted_domains_have_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- As a foreign key does: the accounts stay until this transaction ends.
+    PERFORM 1 FROM accounts JOIN written ON accounts.id = written.account_id FOR KEY SHARE OF accounts;
     IF EXISTS (SELECT 1 FROM written WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE id = written.account_id)) THEN
         RAISE EXCEPTION 'a trusted domain of an account that does not exist'
             USING ERRCODE = 'foreign_key_violation';
@@ -98,6 +100,16 @@ $$;
 CREATE TRIGGER accounts_renamed AFTER UPDATE ON accounts
     REFERENCING OLD TABLE AS previous
     FOR EACH STATEMENT EXECUTE FUNCTION xmfax_accounts_keep_their_ids();
+
+-- TRUNCATE fires no row or DELETE trigger: it would leave the domains of every account behind.
+CREATE FUNCTION xmfax_accounts_not_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'accounts cannot be truncated: remove them with xmfax accounts remove'
+        USING ERRCODE = 'foreign_key_violation';
+END
+$$;
+CREATE TRIGGER accounts_no_truncate BEFORE TRUNCATE ON accounts
+    FOR EACH STATEMENT EXECUTE FUNCTION xmfax_accounts_not_truncated();
 
 CREATE TABLE requests (
     reference     TEXT COLLATE "C" PRIMARY KEY,
@@ -191,3 +203,16 @@ CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
 -- ALWAYS: they fire under session_replication_role = replica too (only the owner can disable them).
 ALTER TABLE audit ENABLE ALWAYS TRIGGER audit_append_only;
 ALTER TABLE audit ENABLE ALWAYS TRIGGER audit_no_truncate;
+
+-- The trigger functions find their tables in this schema only, with pg_temp last: a temporary
+-- table named accounts or trusted_domains, which any role may create, must not stand in for them.
+DO $$
+DECLARE
+    function_name text;
+BEGIN
+    FOREACH function_name IN ARRAY ARRAY['xmfax_audit_append_only', 'xmfax_trusted_domains_have_accounts',
+        'xmfax_accounts_take_their_domains', 'xmfax_accounts_keep_their_ids', 'xmfax_accounts_not_truncated'] LOOP
+        EXECUTE format('ALTER FUNCTION %I() SET search_path = %I, pg_temp', function_name, current_schema());
+    END LOOP;
+END
+$$;

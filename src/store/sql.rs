@@ -870,15 +870,19 @@ impl<'c> PgCursor<'c> {
             }
             return Ok(());
         }
-        {
-            let mut session = self.conn.session()?;
+        let closed = self.conn.session().and_then(|mut session| {
             session.client.batch_execute(&format!("CLOSE {}", self.name))?;
             session.cursors -= 1;
-        }
+            Ok(())
+        });
         if self.own_transaction {
+            if closed.is_err() {
+                let _ = self.conn.end("ROLLBACK");
+                return closed;
+            }
             self.conn.end("COMMIT")?;
         }
-        Ok(())
+        closed
     }
 }
 
