@@ -262,7 +262,7 @@ impl Store {
         }
     }
 
-    /// [`Store::open_existing`] for a command that only reads (see [`Store::open_for_reading`]).
+    /// [`Store::open_existing`] for a command that only reads (see `Store::open_for_reading`).
     pub fn open_existing_for_reading(location: &Location) -> Result<Option<Store>> {
         match location {
             Location::File(_) if location.holds_no_store() => Ok(None),
@@ -287,19 +287,11 @@ impl Store {
         Ok(prepared.then_some(store))
     }
 
-    /// Opens an existing store for a command that only reads: read-only, without the settings that
-    /// only writers need, so a one-off lookup costs little more than the lookup. A store that still
-    /// needs a migration is opened for writing instead, which migrates it.
-    pub fn open_for_reading(location: &Location) -> Result<Store> {
-        if let Location::Postgres(url) = location {
-            let mut store = Store::connect(url)?;
-            if store.schema_version()? != LATEST_VERSION {
-                store
-                    .migrate()
-                    .with_context(|| format!("cannot use store {url}"))?;
-            }
-            return Ok(store);
-        }
+    /// Opens an existing SQLite store for a command that only reads: read-only, without the settings
+    /// that only writers need, so a one-off lookup costs little more than the lookup. A store that
+    /// still needs a migration is opened for writing instead, which migrates it. (A PostgreSQL
+    /// store is opened by [`Store::open_existing_for_reading`] alone.)
+    fn open_for_reading(location: &Location) -> Result<Store> {
         match Store::open_read_only(location) {
             Ok(store) if store.schema_version()? == LATEST_VERSION => {
                 store.sqlite()?.busy_timeout(BUSY_TIMEOUT)?;

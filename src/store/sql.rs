@@ -76,17 +76,11 @@ macro_rules! integer_param {
         }
     )*};
 }
-integer_param!(i64, i32, u32, u64, usize, u16, u8);
+integer_param!(i64, i32, u32, u64, usize);
 
 impl Param for bool {
     fn value(&self) -> Value<'_> {
         Value::Integer(i64::from(*self))
-    }
-}
-
-impl Param for f64 {
-    fn value(&self) -> Value<'_> {
-        Value::Real(*self)
     }
 }
 
@@ -99,24 +93,6 @@ impl Param for str {
 impl Param for String {
     fn value(&self) -> Value<'_> {
         Value::Text(self)
-    }
-}
-
-impl Param for [u8] {
-    fn value(&self) -> Value<'_> {
-        Value::Blob(self)
-    }
-}
-
-impl Param for Vec<u8> {
-    fn value(&self) -> Value<'_> {
-        Value::Blob(self)
-    }
-}
-
-impl Param for Value<'_> {
-    fn value(&self) -> Value<'_> {
-        *self
     }
 }
 
@@ -161,12 +137,6 @@ impl Params for &[&dyn Param] {
 impl Params for Vec<&dyn Param> {
     fn values(&self) -> Vec<Value<'_>> {
         self.iter().map(|param| param.value()).collect()
-    }
-}
-
-impl Params for &[Value<'_>] {
-    fn values(&self) -> Vec<Value<'_>> {
-        self.to_vec()
     }
 }
 
@@ -369,7 +339,7 @@ macro_rules! integer_column {
         }
     )*};
 }
-integer_column!(i64, i32, u32, u64, usize);
+integer_column!(i64, u64);
 
 impl<'r> Column<'r> for Option<bool> {
     fn read(row: &Row<'r>, index: usize) -> Result<Self> {
@@ -380,21 +350,6 @@ impl<'r> Column<'r> for Option<bool> {
 impl<'r> Column<'r> for bool {
     fn read(row: &Row<'r>, index: usize) -> Result<Self> {
         Option::<bool>::read(row, index)?.ok_or_else(|| null_column(index))
-    }
-}
-
-impl<'r> Column<'r> for Option<f64> {
-    fn read(row: &Row<'r>, index: usize) -> Result<Self> {
-        Ok(match row {
-            Row::Sqlite(row) => row.get(index)?,
-            Row::Postgres(row) => row.try_get(index)?,
-        })
-    }
-}
-
-impl<'r> Column<'r> for f64 {
-    fn read(row: &Row<'r>, index: usize) -> Result<Self> {
-        Option::<f64>::read(row, index)?.ok_or_else(|| null_column(index))
     }
 }
 
@@ -422,21 +377,6 @@ impl<'r> Column<'r> for Option<String> {
 impl<'r> Column<'r> for String {
     fn read(row: &Row<'r>, index: usize) -> Result<Self> {
         Option::<String>::read(row, index)?.ok_or_else(|| null_column(index))
-    }
-}
-
-impl<'r> Column<'r> for Option<Vec<u8>> {
-    fn read(row: &Row<'r>, index: usize) -> Result<Self> {
-        match row {
-            Row::Sqlite(row) => Ok(row.get(index)?),
-            Row::Postgres(row) => Ok(row.try_get(index)?),
-        }
-    }
-}
-
-impl<'r> Column<'r> for Vec<u8> {
-    fn read(row: &Row<'r>, index: usize) -> Result<Self> {
-        Option::<Vec<u8>>::read(row, index)?.ok_or_else(|| null_column(index))
     }
 }
 
@@ -482,13 +422,24 @@ impl Conn {
                 let mut stmt = conn.prepare_cached(sql)?;
                 Ok(stmt.execute(rusqlite::params_from_iter(values.iter()))?)
             }
-            Conn::Postgres(_) => {
-                let mut session = self.session()?;
-                let statement = session.prepare(sql)?;
-                let params = pg_params(&values, &statement)?;
-                Ok(session.client.execute(&statement, &params)? as usize)
-            }
+            Conn::Postgres(_) => self.pg_run(sql, &values, |client, statement, params| {
+                Ok(client.execute(statement, params)? as usize)
+            }),
         }
+    }
+
+    /// Prepares `sql` on the PostgreSQL session (once: statements are cached), binds `values` to
+    /// it, and hands the client, the statement and the parameters to `run`.
+    fn pg_run<T>(
+        &self,
+        sql: &str,
+        values: &[Value<'_>],
+        run: impl FnOnce(&mut postgres::Client, &postgres::Statement, &[&(dyn PgToSql + Sync)]) -> Result<T>,
+    ) -> Result<T> {
+        let mut session = self.session()?;
+        let statement = session.prepare(sql)?;
+        let params = pg_params(values, &statement)?;
+        run(&mut session.client, &statement, &params)
     }
 
     /// How many parameters a statement takes.
@@ -532,15 +483,13 @@ impl Conn {
             Conn::Sqlite(_) => self.for_each(sql, params, each),
             Conn::Postgres(_) => {
                 use postgres::fallible_iterator::FallibleIterator;
-                let values = params.values();
-                let mut session = self.session()?;
-                let statement = session.prepare(sql)?;
-                let params = pg_params(&values, &statement)?;
-                let mut rows = session.client.query_raw(&statement, params)?;
-                while let Some(row) = rows.next()? {
-                    each(&Row::Postgres(&row))?;
-                }
-                Ok(())
+                self.pg_run(sql, &params.values(), |client, statement, params| {
+                    let mut rows = client.query_raw(statement, params.iter().copied())?;
+                    while let Some(row) = rows.next()? {
+                        each(&Row::Postgres(&row))?;
+                    }
+                    Ok(())
+                })
             }
         }
     }
@@ -553,13 +502,9 @@ impl Conn {
         mut map: impl for<'r> FnMut(&Row<'r>) -> Result<T>,
     ) -> Result<Vec<T>> {
         if let Conn::Postgres(_) = self {
-            let values = params.values();
-            let rows = {
-                let mut session = self.session()?;
-                let statement = session.prepare(sql)?;
-                let params = pg_params(&values, &statement)?;
-                session.client.query(&statement, &params)?
-            };
+            let rows = self.pg_run(sql, &params.values(), |client, statement, params| {
+                Ok(client.query(statement, params)?)
+            })?;
             return rows.iter().map(|row| map(&Row::Postgres(row))).collect();
         }
         let mut out = Vec::new();
@@ -588,12 +533,9 @@ impl Conn {
                 }
             }
             Conn::Postgres(_) => {
-                let row = {
-                    let mut session = self.session()?;
-                    let statement = session.prepare(sql)?;
-                    let params = pg_params(&values, &statement)?;
-                    session.client.query_opt(&statement, &params)?
-                };
+                let row = self.pg_run(sql, &values, |client, statement, params| {
+                    Ok(client.query_opt(statement, params)?)
+                })?;
                 match row {
                     Some(row) => map(&Row::Postgres(&row)).map(Some),
                     None => Ok(None),
@@ -824,12 +766,15 @@ impl<'c> PgCursor<'c> {
             conn.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
         }
         let opened = (|| {
-            let mut session = conn.session()?;
-            session.cursors += 1;
-            let name = format!("xmfax_cursor_{}", session.cursors);
-            let statement = session.prepare(&format!("DECLARE {name} NO SCROLL CURSOR FOR {sql}"))?;
-            let params = pg_params(values, &statement)?;
-            session.client.execute(&statement, &params)?;
+            let name = {
+                let mut session = conn.session()?;
+                session.cursors += 1;
+                format!("xmfax_cursor_{}", session.cursors)
+            };
+            let declare = format!("DECLARE {name} NO SCROLL CURSOR FOR {sql}");
+            conn.pg_run(&declare, values, |client, statement, params| {
+                Ok(client.execute(statement, params)?)
+            })?;
             Ok(name)
         })();
         match opened {
