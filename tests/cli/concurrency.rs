@@ -2,7 +2,7 @@
 //! nothing is lost, nothing half-done is seen, and the audit chain stays linear.
 //! Sizes: XMFAX_STRESS_WORKERS (default 8), XMFAX_STRESS_CHANGES (default 200), XMFAX_CRASH_RUNS (default 12).
 
-use super::common::{Backend, Env, Postgres, Sqlite};
+use super::common::{Backend, Env, Postgres, Sqlite, days_ago};
 use rstest::rstest;
 use std::collections::BTreeSet;
 use std::process::{Command, Stdio};
@@ -101,7 +101,7 @@ fn concurrent_agents_lose_nothing_and_keep_the_chain_linear(#[values(Sqlite, Pos
                             "--certified-by".into(),
                             "Jane Roe".into(),
                             "--certified-on".into(),
-                            "2026-11-20".into(),
+                            days_ago(10),
                         ],
                         Change::RemoveDomain(d) => {
                             vec![
@@ -239,7 +239,7 @@ fn writers_killed_at_random_moments_leave_all_or_nothing(#[values(Sqlite, Postgr
                 "--certified-by",
                 "Jane Roe",
                 "--certified-on",
-                "2026-11-20",
+                &days_ago(10),
             ])
             .args(&domains)
             .stdout(Stdio::null())

@@ -1,7 +1,7 @@
 //! Feedback for people: the audit log in sentences, changes that show what they did, removals that
 //! confirm alike, notes about the store path, hints that say where to look, and the man page.
 
-use super::common::{Backend, Env, Postgres, Sqlite};
+use super::common::{Backend, Env, Postgres, Sqlite, days_ago};
 use rstest::rstest;
 use serde_json::Value;
 
@@ -32,14 +32,17 @@ fn audit_log_is_one_sentence_per_event_newest_last(#[values(Sqlite, Postgres)] b
         "--certified-by",
         "Jane Roe",
         "--certified-on",
-        "2026-11-20",
+        &days_ago(10),
     ]);
     let log = env.ok(&["audit", "log"]);
     let events: Vec<&str> = log.lines().filter(|l| l.starts_with(char::is_numeric)).collect();
     assert_eq!(events.len(), 3, "one line per event:\n{log}");
     assert!(events[0].starts_with("1 "), "oldest first, newest last:\n{log}");
     assert!(
-        events[2].ends_with("domains add acme: +acme-corp.example (certified by Jane Roe, 2026-11-20)"),
+        events[2].ends_with(&format!(
+            "domains add acme: +acme-corp.example (certified by Jane Roe, {})",
+            days_ago(10)
+        )),
         "{log}"
     );
     assert!(
@@ -155,7 +158,7 @@ fn every_removal_needs_yes_without_a_terminal(#[values(Sqlite, Postgres)] backen
         "--certified-by",
         "Jane Roe",
         "--certified-on",
-        "2026-11-20",
+        &days_ago(10),
     ]);
     let before = env.dump();
     for args in [

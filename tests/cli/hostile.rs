@@ -1,7 +1,7 @@
 //! Hostile command-line input: invalid UTF-8, huge values, control and invisible characters.
 //! Each is refused with a short, clear message and a non-zero exit, and the store is unchanged.
 
-use super::common::{Backend, Env, Postgres, Sqlite};
+use super::common::{Backend, Env, Postgres, Sqlite, days_ago};
 use rstest::rstest;
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
@@ -87,7 +87,7 @@ fn huge_values_get_short_errors_and_change_nothing(#[values(Sqlite, Postgres)] b
             "--certified-by",
             "J",
             "--certified-on",
-            "2026-11-20",
+            &days_ago(10),
         ],
     );
     assert_eq!(refused["refused"][0]["reasons"][0]["code"], "invalid-syntax");
@@ -141,7 +141,7 @@ fn control_and_invisible_characters_are_refused(#[values(Sqlite, Postgres)] back
             "--certified-by",
             "J",
             "--certified-on",
-            "2026-11-20",
+            &days_ago(10),
         ],
     );
     assert_eq!(refused["refused"].as_array().unwrap().len(), 2);

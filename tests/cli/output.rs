@@ -1,7 +1,7 @@
 //! Output for people and scripts: tables that fit the terminal without breaking identifiers, records
 //! when they cannot, one row per line off a terminal, and YAML that reads as the JSON does.
 
-use super::common::{Backend, Env, Postgres, Sqlite};
+use super::common::{Backend, Env, Postgres, Sqlite, days_ago};
 use rstest::rstest;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -247,7 +247,7 @@ fn empty_columns_and_the_single_account_column_are_dropped(#[values(Sqlite, Post
         "--certified-by",
         "John Doe",
         "--certified-on",
-        "2026-11-20",
+        &days_ago(10),
     ]);
     let both = run(&env, &["domains".into(), "list".into()], 0, None);
     assert!(both.contains("ACCOUNT"), "{both}");

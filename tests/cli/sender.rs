@@ -1,7 +1,7 @@
 //! `xmfax sender test`: every reason code, single addresses, messages and batches, and that the
 //! batch path (everything in memory) decides exactly like the single path (indexed lookups).
 
-use super::common::{Backend, Env, Postgres, Sqlite};
+use super::common::{Backend, Env, Postgres, Sqlite, days_ago};
 use rstest::rstest;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -21,7 +21,8 @@ fn store(backend: Backend) -> Option<Env> {
         "198.18.7.0/24",
         "2001:db8:7::/48",
     ]);
-    let certified = ["--certified-by", "Jane Roe", "--certified-on", "2026-11-20"];
+    let certified_on = days_ago(10);
+    let certified = ["--certified-by", "Jane Roe", "--certified-on", &certified_on];
     let add = |args: &[&str]| {
         let mut full = vec!["domains", "add"];
         full.extend_from_slice(args);
@@ -900,7 +901,7 @@ fn corp_store(backend: Backend) -> Option<Env> {
         "--certified-by",
         "Jane Roe",
         "--certified-on",
-        "2026-11-20",
+        &days_ago(10),
     ]);
     env.ok(&[
         "users",
@@ -1311,7 +1312,7 @@ fn agents_cannot_trust_a_domain_with_invisible_characters(#[values(Sqlite, Postg
                 "--certified-by",
                 "Jane Roe",
                 "--certified-on",
-                "2026-11-20",
+                &days_ago(10),
             ],
         );
         assert!(

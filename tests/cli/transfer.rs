@@ -96,23 +96,35 @@ fn day(fixed: &str) -> String {
 }
 
 /// A file's bytes with each fixed date of these tests moved by [`day`] (an invalid date stays).
+/// One pass over the bytes: a date already moved is never moved again, even when it lands on
+/// another fixed date (2026-11-20 moved by a day is 2026-11-21, itself a fixed date).
 fn recent(content: impl AsRef<[u8]>) -> Vec<u8> {
-    let mut bytes = content.as_ref().to_vec();
-    for fixed in [
+    const FIXED: [&str; 5] = [
         "2026-10-01",
         "2026-11-02",
         "2026-11-20",
         "2026-11-21",
         "2026-11-25",
-    ] {
-        let moved = day(fixed);
-        let mut at = 0;
-        while let Some(i) = bytes[at..].windows(10).position(|w| w == fixed.as_bytes()) {
-            bytes.splice(at + i..at + i + 10, moved.bytes());
-            at += i + 10;
+    ];
+    let bytes = content.as_ref();
+    let mut moved = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        match FIXED
+            .iter()
+            .find(|fixed| bytes[at..].starts_with(fixed.as_bytes()))
+        {
+            Some(fixed) => {
+                moved.extend_from_slice(day(fixed).as_bytes());
+                at += fixed.len();
+            }
+            None => {
+                moved.push(bytes[at]);
+                at += 1;
+            }
         }
     }
-    bytes
+    moved
 }
 
 fn problem_lines(stderr: &str) -> Vec<String> {
@@ -878,4 +890,16 @@ fn store_copy_refuses_a_destination_that_is_not_empty(#[values(Sqlite, Postgres)
     // The same store as source and destination is refused, whatever its backend.
     let (_, stderr) = target.code(2, &["store", "copy", "--to", to.to_str().unwrap()]);
     assert!(stderr.contains("same store"), "{stderr}");
+}
+
+#[test]
+fn moving_the_fixed_dates_moves_each_date_once() {
+    let text = "2026-11-20 2026-11-21 2026-11-25 2026-13-40";
+    let expected = format!(
+        "{} {} {} 2026-13-40",
+        day("2026-11-20"),
+        day("2026-11-21"),
+        day("2026-11-25")
+    );
+    assert_eq!(String::from_utf8(recent(text)).unwrap(), expected);
 }
