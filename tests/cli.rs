@@ -17,6 +17,7 @@ mod cli {
     mod lists;
     mod output;
     mod postgres_roles;
+    mod postgres_schema;
     mod postgres_tls;
     mod postgres_url;
     mod requests;

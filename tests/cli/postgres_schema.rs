@@ -1,0 +1,84 @@
+//! The PostgreSQL schema keeps the rule SQLite's foreign key keeps: no trusted domain without its
+//! account. On PostgreSQL statement triggers keep it (a per-row key made a large import's COPY half
+//! as slow again), so a raw writer that goes around xmfax meets the same refusals.
+
+use super::common::{Env, Postgres, days_ago};
+
+/// A store with two secured accounts; `acme` holds two trusted domains, `beta` none.
+fn store() -> Option<Env> {
+    let env = Env::new(Postgres)?;
+    env.secured_account("acme");
+    env.secured_account("beta");
+    env.ok(&[
+        "domains",
+        "add",
+        "acme",
+        "acme.example",
+        "bücher.example",
+        "--certified-by",
+        "Jane Roe",
+        "--certified-on",
+        &days_ago(10),
+    ]);
+    Some(env)
+}
+
+/// Runs `sql` as the store's owner and returns the SQLSTATE of its refusal; panics if it ran.
+fn refusal(env: &Env, sql: &str) -> String {
+    match env.pg_client().batch_execute(sql) {
+        Ok(()) => panic!("the schema allowed: {sql}"),
+        Err(e) => e
+            .code()
+            .map_or_else(|| format!("no SQLSTATE: {e}"), |code| code.code().to_string()),
+    }
+}
+
+const INSERT: &str =
+    "INSERT INTO trusted_domains (domain, account_id, include_subdomains, added_by, added_at)";
+
+#[test]
+fn a_domain_needs_an_account_that_exists() {
+    let Some(env) = store() else {
+        return;
+    };
+    let before = env.dump();
+    for sql in [
+        format!("{INSERT} VALUES ('ghost.example', 'ghost', 0, 'psql', 'now')"),
+        // One row without its account refuses the whole statement, whatever the others.
+        format!(
+            "{INSERT} VALUES ('fine.example', 'beta', 0, 'psql', 'now'), ('ghost.example', 'ghost', 0, 'psql', 'now'),
+                             ('also-fine.example', 'acme', 0, 'psql', 'now')"
+        ),
+        "UPDATE trusted_domains SET account_id = 'ghost' WHERE domain = 'acme.example'".into(),
+        // An account that holds domains keeps its ID, and TRUNCATE (which fires no DELETE
+        // trigger) would leave its domains behind.
+        "UPDATE accounts SET id = 'acme-renamed' WHERE id = 'acme'".into(),
+        "TRUNCATE accounts CASCADE".into(),
+    ] {
+        assert_eq!(refusal(&env, &sql), "23503", "{sql}");
+    }
+    assert_eq!(env.dump(), before, "a refused statement changes nothing");
+
+    // What the rule allows: many rows of existing accounts in one statement, and renaming an
+    // account that holds no domain.
+    env.execute(&format!(
+        "{INSERT} VALUES ('fine.example', 'beta', 0, 'psql', 'now'), ('also-fine.example', 'acme', 0, 'psql', 'now'),
+                         ('third.example', 'beta', 0, 'psql', 'now')"
+    ));
+    env.execute("UPDATE trusted_domains SET account_id = 'acme' WHERE domain = 'third.example'");
+    env.secured_account("gamma");
+    env.execute("UPDATE accounts SET id = 'delta' WHERE id = 'gamma'");
+}
+
+#[test]
+fn removing_an_account_removes_its_domains() {
+    let Some(env) = store() else {
+        return;
+    };
+    env.execute("DELETE FROM accounts WHERE id = 'acme'");
+    assert_eq!(
+        env.query_i64("SELECT count(*) FROM trusted_domains WHERE account_id = 'acme'"),
+        0
+    );
+    assert_eq!(env.query_i64("SELECT count(*) FROM accounts"), 1);
+}
