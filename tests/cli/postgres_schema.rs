@@ -54,6 +54,14 @@ fn a_domain_needs_an_account_that_exists() {
         // trigger) would leave its domains behind.
         "UPDATE accounts SET id = 'acme-renamed' WHERE id = 'acme'".into(),
         "TRUNCATE accounts CASCADE".into(),
+        // A temporary table found first on the search path does not stand in for the accounts:
+        // the trigger functions run with the store's schema pinned, pg_temp last.
+        format!(
+            "CREATE TEMPORARY TABLE accounts (id TEXT PRIMARY KEY);
+             INSERT INTO pg_temp.accounts VALUES ('ghost');
+             SET search_path = pg_temp, public;
+             {INSERT} VALUES ('ghost.example', 'ghost', 0, 'psql', 'now')"
+        ),
     ] {
         assert_eq!(refusal(&env, &sql), "23503", "{sql}");
     }
@@ -81,4 +89,23 @@ fn removing_an_account_removes_its_domains() {
         0
     );
     assert_eq!(env.query_i64("SELECT count(*) FROM accounts"), 1);
+}
+
+#[test]
+fn the_audit_trail_stays_append_only_in_replica_mode() {
+    let Some(env) = store() else {
+        return;
+    };
+    let before = env.dump();
+    // `replica` skips ordinary triggers; the audit's are ENABLE ALWAYS. Only a superuser may set
+    // it, which the test's connection is.
+    for statement in [
+        "UPDATE audit SET agent = 'someone else'",
+        "DELETE FROM audit",
+        "TRUNCATE audit",
+    ] {
+        let sql = format!("SET session_replication_role = replica; {statement}");
+        assert_eq!(refusal(&env, &sql), "42501", "{sql}");
+    }
+    assert_eq!(env.dump(), before);
 }
