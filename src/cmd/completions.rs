@@ -138,6 +138,10 @@ fn escape_roff(text: &str) -> String {
         .join("\n")
 }
 
+/// How long a completion waits for a PostgreSQL server: a shell waits for the candidates, and an
+/// unreachable server would otherwise freeze the prompt for a command's full 10 s.
+const COMPLETION_CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Opens the store named by XMFAX_DB (or the default) read-only, if it exists.
 fn completion_store() -> Option<Store> {
     let location = Location::of(
@@ -149,7 +153,7 @@ fn completion_store() -> Option<Store> {
     if !location.may_hold_store() {
         return None;
     }
-    Store::open_read_only(&location).ok()
+    Store::open_read_only(&location, COMPLETION_CONNECT_TIMEOUT).ok()
 }
 
 pub fn candidates(

@@ -172,7 +172,11 @@ impl Store {
     }
 
     fn connect(url: &postgres::PgUrl) -> Result<Store> {
-        let client = postgres::connect(url)?;
+        Store::connect_within(url, postgres::CONNECT_TIMEOUT)
+    }
+
+    fn connect_within(url: &postgres::PgUrl, timeout: std::time::Duration) -> Result<Store> {
+        let client = postgres::connect(url, timeout)?;
         Ok(Store {
             conn: Conn::Postgres(Box::new(std::cell::RefCell::new(sql::PgSession::new(client)))),
         })
@@ -235,14 +239,15 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens an existing store without creating, migrating or writing anything (for shell completion).
-    pub fn open_read_only(location: &Location) -> Result<Store> {
+    /// Opens an existing store without creating, migrating or writing anything (for shell
+    /// completion, and for SQLite reads), waiting at most `timeout` for a PostgreSQL server unless its URL says otherwise.
+    pub fn open_read_only(location: &Location, timeout: std::time::Duration) -> Result<Store> {
         let store = match location {
             Location::File(path) => Store::on(Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?),
-            Location::Postgres(url) => Store::connect(url)?,
+            Location::Postgres(url) => Store::connect_within(url, timeout)?,
         };
         let version = store.schema_version()?;
         if version == 0 || version > LATEST_VERSION {
@@ -292,7 +297,7 @@ impl Store {
     /// still needs a migration is opened for writing instead, which migrates it. (A PostgreSQL
     /// store is opened by [`Store::open_existing_for_reading`] alone.)
     fn open_for_reading(location: &Location) -> Result<Store> {
-        match Store::open_read_only(location) {
+        match Store::open_read_only(location, postgres::CONNECT_TIMEOUT) {
             Ok(store) if store.schema_version()? == LATEST_VERSION => {
                 store.sqlite()?.busy_timeout(BUSY_TIMEOUT)?;
                 Ok(store)

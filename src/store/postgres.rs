@@ -169,15 +169,17 @@ fn split_settings(url: &PgUrl) -> Result<Settings> {
     })
 }
 
-/// How long to wait for the server before giving up (a hung network must not hang an agent).
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a command waits for the server before giving up, unless the URL sets its own
+/// `connect_timeout` (a hung network must not hang an agent).
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Connects to the store at `url`.
-pub fn connect(url: &PgUrl) -> Result<postgres::Client> {
-    connect_inner(url).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))
+/// Connects to the store at `url`, waiting at most `timeout` for the server unless the URL says
+/// otherwise.
+pub fn connect(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
+    connect_inner(url, timeout).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))
 }
 
-fn connect_inner(url: &PgUrl) -> Result<postgres::Client> {
+fn connect_inner(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
     let settings = split_settings(url)?;
     let mut config: postgres::Config = settings.url.parse().map_err(|err: postgres::Error| {
         // The parser's words, unless they could quote the URL's secret.
@@ -203,7 +205,7 @@ fn connect_inner(url: &PgUrl) -> Result<postgres::Client> {
         config.host_path("/var/run/postgresql");
     }
     if config.get_connect_timeout().is_none() {
-        config.connect_timeout(CONNECT_TIMEOUT);
+        config.connect_timeout(timeout);
     }
     config.application_name("xmfax");
     if config.get_password().is_none()
@@ -214,7 +216,7 @@ fn connect_inner(url: &PgUrl) -> Result<postgres::Client> {
     let client = match settings.ssl_mode {
         SslMode::Disable => {
             config.ssl_mode(postgres::config::SslMode::Disable);
-            config.connect(postgres::NoTls)?
+            connect_bounded(config, postgres::NoTls)?
         }
         mode => {
             // As libpq: `require` verifies the chain when there is a root certificate, given or in
@@ -235,10 +237,44 @@ fn connect_inner(url: &PgUrl) -> Result<postgres::Client> {
                 postgres::config::SslMode::Require
             });
             let tls = tls_config(verify, root_cert.as_deref())?;
-            config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))?
+            connect_bounded(config, tokio_postgres_rustls::MakeRustlsConnect::new(tls))?
         }
     };
     Ok(client)
+}
+
+/// Connects, giving up when the whole connection (socket, TLS handshake, login) takes longer than
+/// the connect timeout for each host, as libpq's `connect_timeout` does. The client library bounds
+/// only the socket: a server, or anything in between, that accepts and then never answers would
+/// hang the command for ever. The connection is made on a thread of its own so that it can be
+/// left behind; the process ends with the command.
+fn connect_bounded<T>(config: postgres::Config, tls: T) -> Result<postgres::Client>
+where
+    T: postgres::tls::MakeTlsConnect<postgres::Socket> + 'static + Send,
+    T::TlsConnect: Send,
+    T::Stream: Send,
+    <T::TlsConnect as postgres::tls::TlsConnect<postgres::Socket>>::Future: Send,
+{
+    let per_host = config.get_connect_timeout().copied().unwrap_or(CONNECT_TIMEOUT);
+    let limit = per_host.saturating_mul(u32::try_from(config.get_hosts().len().max(1)).unwrap_or(u32::MAX));
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("postgres-connect".into())
+        .spawn(move || {
+            // The receiver is gone only when the wait below gave up: nobody needs the result then.
+            let _ = sender.send(config.connect(tls));
+        })
+        .context("cannot start the connection")?;
+    match receiver.recv_timeout(limit) {
+        Ok(connected) => Ok(connected?),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => bail!(
+            "the server did not complete the connection within {} s",
+            limit.as_secs_f64()
+        ),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            bail!("the connection attempt ended without a result")
+        }
+    }
 }
 
 /// The password for this connection from `PGPASSWORD`, else from the pgpass file.

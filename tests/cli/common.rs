@@ -160,17 +160,7 @@ impl Env {
 
     /// What dynamic completion offers for the last word of `words` (e.g. `["xmfax", "accounts", "show", ""]`).
     pub fn complete(&self, words: &[&str]) -> String {
-        let out = self
-            .cmd()
-            .env("COMPLETE", "bash")
-            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
-            .env("_CLAP_COMPLETE_COMP_TYPE", "9")
-            .env("_CLAP_COMPLETE_SPACE", "true")
-            .env("_CLAP_IFS", "\n")
-            .arg("--")
-            .args(words)
-            .output()
-            .expect("run completion");
+        let out = completion(self.cmd(), words).output().expect("run completion");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -324,6 +314,19 @@ impl Env {
 pub enum Snapshot {
     File(PathBuf),
     Database(String),
+}
+
+/// `cmd` (an `xmfax` command with its environment) set to ask dynamic completion for the last word
+/// of `words`.
+pub fn completion(mut cmd: Command, words: &[&str]) -> Command {
+    cmd.env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\n")
+        .arg("--")
+        .args(words);
+    cmd
 }
 
 /// A SQL string literal, as both backends read it.

@@ -153,3 +153,52 @@ fn a_password_is_never_printed_when_the_login_succeeds() {
     );
     with_password.ok(&["audit", "verify"]);
 }
+
+/// Runs `cmd`, failing the test if it still waits after `limit` (assert_cmd then kills it).
+fn output_within(mut cmd: assert_cmd::Command, limit: std::time::Duration) -> std::process::Output {
+    cmd.timeout(limit)
+        .output()
+        .unwrap_or_else(|e| panic!("xmfax still waited for the server after {limit:?} ({e}): {cmd:?}"))
+}
+
+#[test]
+fn a_server_that_accepts_and_never_answers_is_given_up_on() {
+    // Connections to this listener complete in the kernel's backlog and then hear nothing, as from
+    // a hung server or a middlebox that swallows the traffic. No PostgreSQL server is needed.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    let port = listener.local_addr().expect("address").port();
+    let env = Env::sqlite();
+    let limit = std::time::Duration::from_secs(30);
+    for url in [
+        format!("postgres://agent:{SECRET}@127.0.0.1:{port}/xmfax?connect_timeout=1"),
+        format!("postgres://agent:{SECRET}@127.0.0.1:{port}/xmfax?connect_timeout=1&sslmode=require"),
+    ] {
+        let mut cmd = env.cmd();
+        cmd.env("XMFAX_DB", &url).args(["accounts", "list"]);
+        let out = output_within(cmd, limit);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{url}: {stderr}");
+        assert!(
+            stderr.contains("did not complete the connection within 1 s") && !stderr.contains(SECRET),
+            "{url}: {stderr}"
+        );
+    }
+    // Completion waits less than a command (2 s unless the URL says otherwise) and offers what it
+    // knows without the store.
+    let mut cmd = env.cmd();
+    cmd.env(
+        "XMFAX_DB",
+        format!("postgres://agent:{SECRET}@127.0.0.1:{port}/xmfax"),
+    );
+    let out = output_within(
+        super::common::completion(cmd, &["xmfax", "accounts", "show", ""]),
+        limit,
+    );
+    let offered = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{offered}");
+    assert!(
+        offered.contains("--db") && !offered.contains(SECRET),
+        "the options, and no account: {offered}"
+    );
+    drop(listener);
+}
