@@ -373,6 +373,9 @@ impl Store {
                     }
                 }
                 Conn::Postgres(_) => {
+                    if version == 0 {
+                        refuse_other_encoding(conn)?;
+                    }
                     for (to, steps) in POSTGRES_MIGRATIONS.iter().filter(|(to, _)| *to > version) {
                         for step in *steps {
                             run_migration(conn, step).with_context(|| format!("migration {to} failed"))?;
@@ -585,6 +588,21 @@ fn check_identity(conn: &Conn) -> Result<()> {
         if tables > 0 {
             bail!("this {what} is not an xmfax store (it has other tables); it was left untouched");
         }
+    }
+    Ok(())
+}
+
+/// Refuses to create a store in a PostgreSQL database whose encoding is not UTF-8. Names are kept
+/// in UTF-8 and ordered byte by byte (`COLLATE "C"`), as on SQLite: in another encoding a name
+/// outside it could not be stored at all, and the others would sort in another order.
+fn refuse_other_encoding(conn: &Conn) -> Result<()> {
+    let encoding = conn.query_row("SELECT current_setting('server_encoding')", (), |row| {
+        row.get::<String>(0)
+    })?;
+    if encoding != "UTF8" {
+        bail!(
+            "this PostgreSQL database's encoding is {encoding}, and an xmfax store needs UTF8; it was left untouched (create the database with: CREATE DATABASE name ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0)"
+        );
     }
     Ok(())
 }

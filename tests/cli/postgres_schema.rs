@@ -1,8 +1,10 @@
 //! The PostgreSQL schema keeps the rule SQLite's foreign key keeps: no trusted domain without its
 //! account. On PostgreSQL statement triggers keep it (a per-row key made a large import's COPY half
-//! as slow again), so a raw writer that goes around xmfax meets the same refusals.
+//! as slow again), so a raw writer that goes around xmfax meets the same refusals. The audit
+//! trail's triggers hold in replica mode, and a store is only created in a UTF-8 database.
 
 use super::common::{Env, Postgres, days_ago};
+use super::pg;
 
 /// A store with two secured accounts; `acme` holds two trusted domains, `beta` none.
 fn store() -> Option<Env> {
@@ -108,4 +110,47 @@ fn the_audit_trail_stays_append_only_in_replica_mode() {
         assert_eq!(refusal(&env, &sql), "42501", "{sql}");
     }
     assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn a_database_that_is_not_utf8_gets_no_store() {
+    let Some(env) = Env::new(Postgres) else {
+        return;
+    };
+    let name = format!("{}_latin1", env.database_name());
+    let server = pg::server().expect("server");
+    server
+        .admin()
+        .batch_execute(&format!(
+            "CREATE DATABASE {name} ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
+        ))
+        .expect("create a LATIN1 database");
+    let url = pg::with_database(&env.store().to_string_lossy(), &name);
+    let latin1 = env.as_url(&url);
+    let (_, stderr) = latin1.code(
+        2,
+        &[
+            "accounts",
+            "add",
+            "acme",
+            "--name",
+            "Acme",
+            "--fax-number",
+            "+16502530000",
+        ],
+    );
+    assert!(
+        stderr.contains("encoding is LATIN1") && stderr.contains("needs UTF8"),
+        "{stderr}"
+    );
+    let tables: i64 = pg::connect(&url)
+        .query_one(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(tables, 0, "the database was left untouched");
+    let _ = server.admin().batch_execute(&format!("DROP DATABASE {name}"));
 }
