@@ -117,24 +117,34 @@ impl Db<'_> {
     /// Trusted domains strictly below `domain` held by another account than `account` (what a new
     /// entry that includes subdomains conflicts with), at most [`BELOW_REPORTED`], by name.
     ///
-    /// One range scan of the reversed-labels index. Rows without a key (written behind xmfax's
+    /// One range scan of the reversed-labels index, in its order, so that which names are reported
+    /// past the limit is the same on both backends. Rows without a key (written behind xmfax's
     /// back, never by it) are read too and judged by their name, so that they cannot hide a conflict.
     pub fn trusted_domains_below(&self, domain: &str, account: &str) -> Result<Vec<TrustedDomain>> {
         let (start, end) = keys_below(domain);
-        let suffix = format!(".{domain}");
         let mut below = self.0.query_map(
             &format!(
                 "SELECT {COLUMNS} FROM trusted_domains
-                 WHERE ((labels_reversed > ?1 AND labels_reversed < ?2)
-                        OR (labels_reversed IS NULL
-                            AND substr(domain, length(domain) - length(CAST(?4 AS TEXT)) + 1) = ?4))
-                   AND account_id <> ?3
-                 LIMIT ?5"
+                 WHERE labels_reversed > ?1 AND labels_reversed < ?2 AND account_id <> ?3
+                 ORDER BY labels_reversed LIMIT ?4"
             ),
-            params![start, end, account, suffix, BELOW_REPORTED],
+            params![start, end, account, BELOW_REPORTED],
             domain_from_row,
         )?;
+        let suffix = format!(".{domain}");
+        below.extend(self.0.query_map(
+            &format!(
+                "SELECT {COLUMNS} FROM trusted_domains
+                 WHERE labels_reversed IS NULL
+                   AND substr(domain, length(domain) - length(CAST(?1 AS TEXT)) + 1) = ?1
+                   AND account_id <> ?2
+                 ORDER BY domain LIMIT ?3"
+            ),
+            params![suffix, account, BELOW_REPORTED],
+            domain_from_row,
+        )?);
         below.sort_by(|a, b| a.domain.cmp(&b.domain));
+        below.truncate(BELOW_REPORTED as usize);
         Ok(below)
     }
 

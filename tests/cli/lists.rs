@@ -327,3 +327,38 @@ fn export_streams_the_same_document(#[values(Sqlite, Postgres)] backend: Backend
         .collect();
     assert_eq!(ids, ["acme", "beta", "gamma"]);
 }
+
+#[rstest]
+fn past_the_reported_limit_the_same_names_below_are_named(#[values(Sqlite, Postgres)] backend: Backend) {
+    let Some(env) = Env::new(backend) else {
+        return;
+    };
+    env.secured_account("acme");
+    env.secured_account("beta");
+    // 150 names below corp.example in beta, written last name first, so that the table's own
+    // order is the opposite of the names'.
+    let rows: Vec<String> = (0..150)
+        .rev()
+        .map(|i| {
+            format!(
+                "('n{i:03}.corp.example', 'beta', 0, 'Jane Roe', '2026-01-15', 'someone', '2026-01-15T00:00:00Z', \
+                  'example.corp.n{i:03}.')"
+            )
+        })
+        .collect();
+    env.execute(&format!(
+        "INSERT INTO trusted_domains (domain, account_id, include_subdomains, certified_by, certified_on,
+             added_by, added_at, labels_reversed)
+         VALUES {}",
+        rows.join(", ")
+    ));
+    let mut args = vec!["domains", "add", "acme", "corp.example", "--include-subdomains"];
+    args.extend_from_slice(&certified());
+    let report = env.json(1, &args);
+    let message = report["refused"][0]["reasons"][0]["message"].as_str().unwrap();
+    // The first hundred by their reversed labels: n000 to n099, never one of n100 to n149.
+    assert!(message.contains("n000.corp.example"), "{message}");
+    for i in 100..150 {
+        assert!(!message.contains(&format!("n{i:03}.")), "{message}");
+    }
+}
