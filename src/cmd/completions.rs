@@ -149,7 +149,8 @@ fn completion_store() -> Option<Store> {
             .map(PathBuf::from)
             .unwrap_or_else(default_db_path)
             .as_os_str(),
-    );
+    )
+    .ok()?;
     if !location.may_hold_store() {
         return None;
     }

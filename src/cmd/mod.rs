@@ -16,7 +16,7 @@ mod transfer;
 mod users;
 mod verification;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, GlobalArgs};
 use crate::output::Format;
 use crate::store::{Location, Store};
 use anyhow::{Context, Result, bail};
@@ -205,13 +205,21 @@ fn account_of_this_process() -> Option<String> {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
-    let global = cli.global;
+    match cli.command {
+        // Neither reads a store: a bad XMFAX_DB must not keep a shell from loading its completion.
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
+        command => run_on_store(cli.global, command),
+    }
+}
+
+fn run_on_store(global: GlobalArgs, command: Command) -> Result<Outcome> {
     let agent = global
         .agent
         .filter(|a| !a.trim().is_empty())
         .unwrap_or_else(login_user);
     let ctx = Ctx {
-        store: Location::of(global.db.unwrap_or_else(default_db_path).as_os_str()),
+        store: Location::of(global.db.unwrap_or_else(default_db_path).as_os_str())?,
         agent,
         format: global.output,
         yes: global.yes,
@@ -219,7 +227,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         now: Utc::now(),
         store_missing: std::sync::atomic::AtomicBool::new(false),
     };
-    let outcome = match cli.command {
+    let outcome = match command {
         Command::Accounts(command) => accounts::run(&ctx, command),
         Command::Users(command) => users::run(&ctx, command),
         Command::Security(command) => security::run(&ctx, command),
@@ -231,8 +239,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Settings(command) => settings::run(&ctx, command),
         Command::Store(command) => store::run(&ctx, command),
-        Command::Completions(args) => completions::completions(args),
-        Command::Man(args) => completions::man(args),
+        Command::Completions(_) | Command::Man(_) => {
+            bail!("internal error: a command without a store was run on one")
+        }
     };
     outcome.map_err(|err| {
         if ctx.store_missing.load(std::sync::atomic::Ordering::Relaxed) {

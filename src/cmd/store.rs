@@ -71,10 +71,10 @@ impl Tabular for CopyReport {
 
 fn copy(ctx: &Ctx, from: Option<PathBuf>, to: PathBuf) -> Result<Outcome> {
     let source = match from {
-        Some(path) => Location::of(path.as_os_str()),
+        Some(path) => Location::of(path.as_os_str())?,
         None => ctx.store.clone(),
     };
-    let destination = Location::of(to.as_os_str());
+    let destination = Location::of(to.as_os_str())?;
     if source.to_string() == destination.to_string() {
         bail!("--from and --to name the same store ({source})");
     }

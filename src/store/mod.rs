@@ -75,12 +75,28 @@ pub enum Location {
 }
 
 impl Location {
-    /// The store a `--db` value names.
-    pub fn of(value: &OsStr) -> Location {
-        match value.to_str() {
-            Some(text) if postgres::is_url(text) => Location::Postgres(postgres::PgUrl::new(text)),
-            _ => Location::File(PathBuf::from(value)),
+    /// The store a `--db` value names: a `postgres://` or `postgresql://` URL (any case), else a
+    /// file. A value that looks like a URL but is not a well-formed PostgreSQL one (see
+    /// [`postgres::looks_like_url`] and [`postgres::PgUrl::parse`]) is refused, shown without
+    /// anything that could be a password, before anything is opened, created or connected to.
+    pub fn of(value: &OsStr) -> Result<Location> {
+        let text = value.to_string_lossy();
+        if postgres::is_url(&text) {
+            return match value.to_str() {
+                Some(text) => Ok(Location::Postgres(postgres::PgUrl::parse(text)?)),
+                None => bail!(
+                    "the PostgreSQL URL {:?} is not UTF-8 text: percent-encode its other bytes",
+                    postgres::masked_lookalike(&text)
+                ),
+            };
         }
+        if postgres::looks_like_url(&text) {
+            bail!(
+                "the store {:?} looks like a URL, but only postgres:// and postgresql:// URLs name a PostgreSQL store, and a SQLite store is a file path; nothing was opened or created (to name a file that looks like this, start its path with ./ and write :// as :/)",
+                postgres::masked_lookalike(&text)
+            );
+        }
+        Ok(Location::File(PathBuf::from(value)))
     }
 
     /// A file that does not exist yet (or is empty): nothing to read, and reading must not create

@@ -15,6 +15,79 @@ pub fn is_url(text: &str) -> bool {
     lower.starts_with("postgres://") || lower.starts_with("postgresql://")
 }
 
+/// Whether a `--db` value that is not a `postgres://` URL still looks like a URL (or the
+/// `USER:PASSWORD@HOST` of one), so that taking it for a file would create a stray store, perhaps
+/// with a password in a directory's name: any value holding `://`; one starting (after blanks, in any
+/// case) with `postgres:`, `postgresql:`, `postgres//` or `postgresql//`; and one not starting with
+/// `/`, `.` or `~` whose first path component holds both `@` and `:` (`USER@HOST:PORT`), or any of
+/// whose components holds a `:` and, after it, an `@` (`USER:PASSWORD@HOST`). A file whose name
+/// trips this is named by a path starting with `./`, with `:/` for `://` (the same file).
+pub fn looks_like_url(text: &str) -> bool {
+    if text.contains("://") {
+        return true;
+    }
+    let text = text.trim_start();
+    if postgres_scheme(text).is_some() {
+        return true;
+    }
+    if text.starts_with(['/', '.', '~']) {
+        return false;
+    }
+    let mut components = text.split('/');
+    let first = components.next().unwrap_or_default();
+    let credentials = |component: &str| {
+        component
+            .find(':')
+            .is_some_and(|colon| component[colon..].contains('@'))
+    };
+    (first.contains('@') && first.contains(':')) || components.any(credentials)
+}
+
+/// The `postgres` or `postgresql` (any case) a value starts with when it is followed by `:` or `//`,
+/// with that separator and any further `/`.
+fn postgres_scheme(text: &str) -> Option<&str> {
+    let lower = text.get(..12).unwrap_or(text).to_ascii_lowercase();
+    let name = if lower.starts_with("postgresql") { 10 } else if lower.starts_with("postgres") { 8 } else { return None };
+    let rest = &text[name..];
+    let separator = if let Some(tail) = rest.strip_prefix(':') {
+        1 + slashes_at(tail)
+    } else if rest.starts_with("//") {
+        slashes_at(rest)
+    } else {
+        return None;
+    };
+    Some(&text[..name + separator])
+}
+
+/// A value refused as a store, shown without anything that could be a password: its scheme only, when
+/// it starts with one followed by `//` (or is `postgres:` / `postgresql:`), and `****` for the rest.
+pub fn masked_lookalike(text: &str) -> String {
+    let blanks = &text[..text.len() - text.trim_start().len()];
+    let rest = &text[blanks.len()..];
+    if let Some(scheme) = postgres_scheme(rest) {
+        return format!("{blanks}{scheme}****");
+    }
+    let name_end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .unwrap_or(rest.len());
+    let name = &rest[..name_end];
+    let after = &rest[name_end..];
+    let separator = match after.strip_prefix(':') {
+        Some(tail) if tail.starts_with("//") => 1 + slashes_at(tail),
+        _ if slashes_at(after) >= 2 => slashes_at(after),
+        _ => 0,
+    };
+    if name.starts_with(|c: char| c.is_ascii_alphabetic()) && separator > 0 {
+        format!("{blanks}{name}{}****", &after[..separator])
+    } else {
+        "****".to_string()
+    }
+}
+
+fn slashes_at(text: &str) -> usize {
+    text.len() - text.trim_start_matches('/').len()
+}
+
 /// A PostgreSQL store's URL, kept whole for connecting and shown without its password.
 #[derive(Clone)]
 pub struct PgUrl {
@@ -28,8 +101,74 @@ impl std::fmt::Debug for PgUrl {
 }
 
 impl PgUrl {
-    pub fn new(url: &str) -> PgUrl {
+    #[cfg(test)]
+    fn new(url: &str) -> PgUrl {
         PgUrl { url: url.to_string() }
+    }
+
+    /// A `postgres://` or `postgresql://` URL (see [`is_url`]), refused before anything connects when
+    /// its credentials cannot be told apart from the rest: an unencoded `@` other than the one that
+    /// ends `USER[:PASSWORD]` (the client would take what precedes the first `@` for the user and
+    /// password, and what follows for the host, so a password holding one would be partly shown
+    /// and sent to DNS as a host name), or a query parameter that is not `NAME=VALUE` (a `&` left
+    /// in a password's value). The refusal shows the URL as `postgres://****`.
+    pub fn parse(text: &str) -> Result<PgUrl> {
+        let url = PgUrl {
+            url: text.to_string(),
+        };
+        let Some(start) = text.find("://").map(|at| at + 3) else {
+            bail!("internal error: {} is not a URL", url.fully_masked());
+        };
+        let rest = &text[start..];
+        let ats = rest.matches('@').count();
+        if ats > 1 {
+            bail!(
+                "the PostgreSQL URL {} holds {ats} \"@\": only the one that ends USER:PASSWORD may stay as it is; write an \"@\" in a password, user name, database name or parameter as %40 (nothing was connected to)",
+                url.fully_masked()
+            );
+        }
+        if let Some((credentials, _)) = rest.split_once('@') {
+            let user = credentials.split(':').next().unwrap_or_default();
+            let in_query = credentials
+                .find('?')
+                .is_some_and(|question| credentials[question..].contains('='));
+            if user.contains(['/', '?']) || in_query {
+                bail!(
+                    "the PostgreSQL URL {} has an \"@\" in its database name or parameters, where it would be read as the end of USER:PASSWORD: write it as %40 (nothing was connected to)",
+                    url.fully_masked()
+                );
+            }
+        }
+        if let Some(question) = url.query_start() {
+            let query = &text[question + 1..];
+            let query = query.strip_suffix('&').unwrap_or(query);
+            if !query.is_empty() && query.split('&').any(|pair| !pair.contains('=')) {
+                bail!(
+                    "a parameter of the PostgreSQL URL {} is not NAME=VALUE: write a \"&\" inside a value (a password, say) as %26 (nothing was connected to)",
+                    url.fully_masked()
+                );
+            }
+        }
+        Ok(url)
+    }
+
+    /// The URL's scheme and nothing else, for a URL whose parts cannot be told apart safely.
+    fn fully_masked(&self) -> String {
+        match self.url.find("://") {
+            Some(end) => format!("\"{}://****\"", &self.url[..end]),
+            None => "\"****\"".to_string(),
+        }
+    }
+
+    /// Whether the URL holds a password, in its credentials or a `password` parameter.
+    fn holds_password(&self) -> bool {
+        self.password().is_some()
+            || self.query_start().is_some_and(|question| {
+                self.url[question + 1..].split('&').any(|pair| {
+                    let key = pair.split_once('=').map_or(pair, |(key, _)| key);
+                    percent_decode(key).eq_ignore_ascii_case("password")
+                })
+            })
     }
 
     /// The password in the URL, if any (percent-decoded).
@@ -176,21 +315,23 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connects to the store at `url`, waiting at most `timeout` for the server unless the URL says
 /// otherwise.
 pub fn connect(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
-    connect_inner(url, timeout).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))
+    let settings = split_settings(url).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))?;
+    let config: postgres::Config = match settings.url.parse() {
+        Ok(config) => config,
+        // The parser's words name options and quote parts of the URL, and the URL as shown may
+        // hold part of a password whose `&` was left unencoded (the rest reads as a parameter).
+        Err(_) if url.holds_password() => bail!(
+            "cannot connect to the PostgreSQL store {}: the URL is not a valid PostgreSQL connection URL (it holds a password, so it is not shown; percent-encode `&`, `=`, `@` and `%` in a password)",
+            url.fully_masked()
+        ),
+        Err(err) => bail!(
+            "cannot connect to the PostgreSQL store {url}: the URL is not a valid PostgreSQL connection URL: {err}"
+        ),
+    };
+    connect_inner(config, settings, timeout).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))
 }
 
-fn connect_inner(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
-    let settings = split_settings(url)?;
-    let mut config: postgres::Config = settings.url.parse().map_err(|err: postgres::Error| {
-        // The parser's words, unless they could quote the URL's secret.
-        let words = err.to_string();
-        match url.password() {
-            Some(password) if !password.is_empty() && words.contains(&password) => {
-                anyhow!("the URL is not a valid PostgreSQL connection URL")
-            }
-            _ => anyhow!("the URL is not a valid PostgreSQL connection URL: {words}"),
-        }
-    })?;
+fn connect_inner(mut config: postgres::Config, settings: Settings, timeout: Duration) -> Result<postgres::Client> {
     if config.get_user().is_none() {
         let user = std::env::var("PGUSER")
             .ok()
@@ -535,6 +676,111 @@ mod tests {
         assert!(is_url("PostgreSQL://x/y"));
         assert!(!is_url("postgres.db"));
         assert!(!is_url("./postgres://x"));
+    }
+
+    #[test]
+    fn mistyped_urls_are_told_from_paths() {
+        for value in [
+            "pg://alice:SECRET@h/x",
+            "postgress://a@h/x",
+            " postgres://a@h/x",
+            "./postgres://x",
+            "/tmp/a://b",
+            "postgres:/alice@127.0.0.1:5499/xmfax",
+            "postgres:alice@h/x",
+            "POSTGRESQL:/a@h",
+            "postgresql:",
+            "postgres//alice:SECRET@h/x",
+            "PostgreSQL//a@h",
+            "\tpostgres:/a@h",
+            "alice:SECRET@h:5432/xmfax",
+            "postgres/alice:SECRET@h/x",
+            "bob@server:/var/xmfax.db",
+            "backups/a:b@c.db",
+        ] {
+            assert!(looks_like_url(value), "{value:?} should look like a URL");
+        }
+        for value in [
+            "/tmp/x.db",
+            "xmfax.db",
+            "./my:store.db",
+            "my:store.db",
+            "store@host.db",
+            "dir/a@b:c.db",
+            "./alice:pw@h.db",
+            "/srv/alice:pw@h.db",
+            "~/x:y@z.db",
+            "postgres.db",
+            "postgres/xmfax.db",
+            "postgresql-backup.db",
+            "./postgres:/x",
+            "./postgres//x",
+            "sqlite:x.db",
+            "",
+        ] {
+            assert!(!looks_like_url(value), "{value:?} is a file path");
+        }
+    }
+
+    #[test]
+    fn a_mistyped_url_is_shown_with_its_scheme_at_most() {
+        for (value, shown) in [
+            ("pg://alice:SECRET@h/x", "pg://****"),
+            ("postgres:/alice:SECRET@h/x", "postgres:/****"),
+            ("postgres:alice:SECRET@h", "postgres:****"),
+            ("PostgreSQL//alice:SECRET@h", "PostgreSQL//****"),
+            (" postgres://a:SECRET@h", " postgres://****"),
+            ("postgres+x://a:SECRET@h", "postgres+x://****"),
+            ("alice:SECRET@h/x", "****"),
+            ("/tmp/SECRET://x", "****"),
+            ("a@SECRET://x", "****"),
+            ("a?password=SECRET://x", "****"),
+            ("SECRET//x:y@z", "SECRET//****"),
+        ] {
+            assert_eq!(masked_lookalike(value), shown, "{value}");
+        }
+    }
+
+    #[test]
+    fn a_url_whose_credentials_cannot_be_told_apart_is_refused() {
+        for url in [
+            // An `@` in the password or the user name.
+            "postgres://bob:p@ss/w?rd#1@127.0.0.1:5499/xmfax",
+            "postgres://bob:p@ssSECRET@127.0.0.1:5499/xmfax",
+            "postgres://bob@corp:SECRET@h/x",
+            "postgres://bob:SECRET@@h/x",
+            // In the database name or the query, with or without credentials.
+            "postgres://bob:SECRET@h/db@x",
+            "postgres://h/db@SECRET",
+            "postgres://h?password=SE@CRET",
+            "postgres://h:5432/db?password=SE@CRET",
+            "postgres://h/db?options=a@b&password=SECRET",
+            "postgres://bob:SECRET@h/db?options=-c%20x=a@b",
+            "postgresql://bob:SE@CRET@/xmfax?host=/tmp",
+            // A password's `&` left unencoded.
+            "postgres://h/db?password=a&SECRET&sslmode=disable",
+            "postgres://h/db?sslmode=disable&&password=SECRET",
+        ] {
+            let err = PgUrl::parse(url).expect_err(url).to_string();
+            for secret in ["CRET", "ss/w", "rd#1", "bob", "127.0"] {
+                assert!(!err.contains(secret), "{url}: {err}");
+            }
+            assert!(err.contains("\"postgres://****\"") || err.contains("\"postgresql://****\""), "{url}: {err}");
+            assert!(err.contains("%40") || err.contains("%26"), "{url}: {err}");
+        }
+        for url in [
+            "postgres://ann:s3cr%40t@db.corp:5432/xmfax?sslmode=require&password=other",
+            "postgres://ann:Zx/9+k@db/xmfax",
+            "postgres://ann:pa?ss@db/x?sslmode=require",
+            "postgres://ann:a#b@db/x",
+            "postgres://ann@/x?host=/tmp&port=5433&",
+            "postgres://h/db?",
+            "postgres://",
+            "postgres:///xmfax",
+            "postgres://h/db%40x?options=-c%20x%3Da%40b",
+        ] {
+            assert!(PgUrl::parse(url).is_ok(), "{url}");
+        }
     }
 
     #[test]
