@@ -202,3 +202,191 @@ fn a_server_that_accepts_and_never_answers_is_given_up_on() {
     );
     drop(listener);
 }
+
+/// Every file and directory under `dir`, to show that a refused command created nothing.
+fn tree(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path.clone());
+            }
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Runs `args` against `value` given both ways (`--db`, `XMFAX_DB`), in `env`'s directory: each run
+/// must be refused with exit 2 before anything is created or changed, saying `why` and printing none
+/// of `secrets`. Also tries `store copy` with the value on either side, and completion.
+fn refused_everywhere(env: &Env, value: &str, why: &str, secrets: &[&str]) {
+    let copy = env.dir.path().join("copy.db");
+    let copy = copy.to_str().unwrap();
+    let db = env.db.to_str().unwrap();
+    let before = tree(env.dir.path());
+    let store = env.dump();
+    let add = [
+        "accounts",
+        "add",
+        "foo",
+        "--name",
+        "Foo",
+        "--fax-number",
+        "+1 650 253 0001",
+    ];
+    let runs: Vec<(bool, Vec<&str>)> = vec![
+        (true, add.to_vec()),
+        (true, vec!["accounts", "list"]),
+        (true, vec!["-o", "json", "audit", "log"]),
+        (true, vec!["sender", "test", "bob@acme.example"]),
+        (false, [&["--db", value][..], &add].concat()),
+        (false, vec!["--db", value, "accounts", "list"]),
+        (false, vec!["store", "copy", "--from", value, "--to", copy]),
+        (false, vec!["store", "copy", "--from", db, "--to", value]),
+        (false, vec!["store", "copy", "--to", value]),
+        (true, vec!["store", "copy", "--to", copy]),
+    ];
+    for (in_environment, args) in runs {
+        let mut cmd = env.cmd();
+        cmd.current_dir(env.dir.path());
+        if in_environment {
+            cmd.env("XMFAX_DB", value);
+        }
+        let out = cmd.args(&args).output().unwrap();
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(2), "{value} {args:?}: {printed}");
+        assert!(printed.contains(why), "{value} {args:?}: {printed}");
+        for secret in secrets {
+            assert!(!printed.contains(secret), "{value} {args:?} printed {secret:?}: {printed}");
+        }
+        assert_eq!(tree(env.dir.path()), before, "{value} {args:?} created something");
+    }
+    for words in [
+        &["xmfax", "accounts", "show", ""][..],
+        &["xmfax", "--db", value, "accounts", "show", ""],
+    ] {
+        let mut cmd = env.cmd();
+        cmd.current_dir(env.dir.path()).env("XMFAX_DB", value);
+        let out = super::common::completion(cmd, words).output().unwrap();
+        let offered = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{value}: {offered}");
+        assert!(offered.contains("--db"), "the options, and no account: {offered}");
+        for secret in secrets {
+            assert!(!offered.contains(secret), "completion printed {secret:?}: {offered}");
+        }
+    }
+    // Neither needs a store: a bad XMFAX_DB does not keep a shell from loading its completion.
+    for args in [&["completions", "bash"][..], &["man"]] {
+        env.cmd().env("XMFAX_DB", value).args(args).assert().success();
+    }
+    assert_eq!(tree(env.dir.path()), before, "{value}: completion created something");
+    assert_eq!(env.dump(), store, "{value}: the store changed");
+}
+
+/// A store in place, so that a command taking the value for it would show.
+fn sqlite_with_an_account() -> Env {
+    let env = Env::sqlite();
+    env.ok(&[
+        "accounts",
+        "add",
+        "acme",
+        "--name",
+        "Acme",
+        "--fax-number",
+        "+16502530000",
+    ]);
+    env
+}
+
+#[test]
+fn a_password_with_an_unencoded_at_is_refused_before_connecting() {
+    // Connecting would reach this listener (the host is made of the password's tail): it must hear
+    // nothing. No PostgreSQL server is needed.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    let port = listener.local_addr().expect("address").port();
+    let env = sqlite_with_an_account();
+    let tail = format!("127.0.0.1:{port}");
+    let cases = [
+        (
+            "postgres://bob:p@ss/w?rd#1@127.0.0.1:5499/xmfax".to_string(),
+            vec!["ss/w", "rd#1", "bob"],
+        ),
+        (
+            "postgres://bob:p@ssSECRET@127.0.0.1:5499/xmfax".to_string(),
+            vec!["SECRET", "bob"],
+        ),
+        (format!("postgres://bob:pSECRET@{tail}@127.0.0.1:5499/xmfax"), vec!["SECRET", "bob", &tail]),
+        (format!("postgres://bob@corp:SECRET@{tail}/xmfax"), vec!["SECRET", "corp"]),
+        (format!("postgres://bob:SECRET@{tail}/xmfax@other"), vec!["SECRET", "other"]),
+        (format!("postgres://{tail}/xmfax?password=SE@CRET"), vec!["SE@", "CRET"]),
+        (format!("postgres://{tail}/xmfax?options=a@b&password=SECRET"), vec!["SECRET"]),
+        (format!("postgresql://bob:SECRET@{tail}/xmfax?options=-c%20x=a@b"), vec!["SECRET"]),
+    ];
+    for (url, secrets) in &cases {
+        refused_everywhere(&env, url, "%40", secrets);
+    }
+    listener.set_nonblocking(true).expect("nonblocking");
+    assert!(
+        listener.accept().is_err(),
+        "a refused URL was connected to"
+    );
+    // A `&` left in a `password` parameter's value.
+    refused_everywhere(
+        &env,
+        &format!("postgres://{tail}/xmfax?password=a&SECRET&sslmode=disable"),
+        "%26",
+        &["SECRET"],
+    );
+}
+
+#[test]
+fn a_mistyped_url_is_not_taken_for_a_file() {
+    let env = sqlite_with_an_account();
+    for value in [
+        "postgres:/alice@127.0.0.1:5499/xmfax",
+        "postgres:/alice:SECRET@127.0.0.1:5499/xmfax",
+        "POSTGRESQL:alice:SECRET@127.0.0.1:5499/xmfax",
+        "postgres//alice:SECRET@127.0.0.1:5499/xmfax",
+        "postgresql//alice:SECRET@127.0.0.1:5499/xmfax",
+        "pg://alice:SECRET@127.0.0.1:5499/xmfax",
+        "postgress://alice:SECRET@127.0.0.1:5499/xmfax",
+        " postgres://alice:SECRET@127.0.0.1:5499/xmfax",
+        "alice:SECRET@127.0.0.1:5499/xmfax",
+        "postgres/alice:SECRET@127.0.0.1:5499/xmfax",
+    ] {
+        refused_everywhere(&env, value, "looks like a URL", &["SECRET", "alice", "127.0.0.1"]);
+    }
+    let out = env
+        .cmd()
+        .env("XMFAX_DB", "pg://alice:SECRET@127.0.0.1:5499/xmfax")
+        .args(["accounts", "list"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("\"pg://****\"") && stderr.contains("start its path with ./"),
+        "names the value, masked, and says how to name such a file: {stderr}"
+    );
+}
+
+#[test]
+fn odd_file_names_are_still_files() {
+    let env = Env::sqlite();
+    for name in ["my:store.db", "store@host.db", "./postgres:/x.db", "./alice:pw@h.db", "./pg:/x.db"] {
+        let mut cmd = env.cmd();
+        cmd.current_dir(env.dir.path())
+            .env("XMFAX_DB", name)
+            .args(["accounts", "add", "foo", "--name", "Foo", "--fax-number", "+16502530001"])
+            .assert()
+            .success();
+        assert!(env.dir.path().join(name).is_file(), "{name}: no store file");
+    }
+}
