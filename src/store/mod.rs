@@ -742,13 +742,23 @@ mod tests {
     #[test]
     fn a_db_value_names_a_file_a_url_or_nothing() {
         use std::os::unix::ffi::OsStrExt;
-        for value in ["/tmp/x.db", "xmfax.db", "./my:store.db", "store@host.db", "./postgres:/x", "./alice:pw@h.db"] {
+        for value in [
+            "/tmp/x.db",
+            "xmfax.db",
+            "./my:store.db",
+            "store@host.db",
+            "./postgres:/x",
+            "./alice:pw@h.db",
+        ] {
             match Location::of(OsStr::new(value)) {
                 Ok(Location::File(path)) => assert_eq!(path, PathBuf::from(value)),
                 other => panic!("{value}: {other:?}"),
             }
         }
-        for value in ["postgres://ann:SECRET@db/xmfax", "POSTGRESQL://ann@/xmfax?host=/tmp"] {
+        for value in [
+            "postgres://ann:SECRET@db/xmfax",
+            "POSTGRESQL://ann@/xmfax?host=/tmp",
+        ] {
             match Location::of(OsStr::new(value)) {
                 Ok(location @ Location::Postgres(_)) => assert!(!location.to_string().contains("SECRET")),
                 other => panic!("{value}: {other:?}"),
@@ -762,7 +772,10 @@ mod tests {
             "alice:SECRET@127.0.0.1:5499/xmfax",
         ] {
             let err = Location::of(OsStr::new(value)).expect_err(value).to_string();
-            assert!(!err.contains("SECRET") && !err.contains("alice") && !err.contains("127.0"), "{value}: {err}");
+            assert!(
+                !err.contains("SECRET") && !err.contains("alice") && !err.contains("127.0"),
+                "{value}: {err}"
+            );
         }
         let not_utf8 = OsStr::from_bytes(b"postgres://ann:SECRET\xff@db/xmfax");
         let err = Location::of(not_utf8).expect_err("not UTF-8").to_string();

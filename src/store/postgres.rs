@@ -47,7 +47,13 @@ pub fn looks_like_url(text: &str) -> bool {
 /// with that separator and any further `/`.
 fn postgres_scheme(text: &str) -> Option<&str> {
     let lower = text.get(..12).unwrap_or(text).to_ascii_lowercase();
-    let name = if lower.starts_with("postgresql") { 10 } else if lower.starts_with("postgres") { 8 } else { return None };
+    let name = if lower.starts_with("postgresql") {
+        10
+    } else if lower.starts_with("postgres") {
+        8
+    } else {
+        return None;
+    };
     let rest = &text[name..];
     let separator = if let Some(tail) = rest.strip_prefix(':') {
         1 + slashes_at(tail)
@@ -315,7 +321,8 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connects to the store at `url`, waiting at most `timeout` for the server unless the URL says
 /// otherwise.
 pub fn connect(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
-    let settings = split_settings(url).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))?;
+    let settings =
+        split_settings(url).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))?;
     let config: postgres::Config = match settings.url.parse() {
         Ok(config) => config,
         // The parser's words name options and quote parts of the URL, and the URL as shown may
@@ -328,10 +335,15 @@ pub fn connect(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
             "cannot connect to the PostgreSQL store {url}: the URL is not a valid PostgreSQL connection URL: {err}"
         ),
     };
-    connect_inner(config, settings, timeout).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))
+    connect_inner(config, settings, timeout)
+        .with_context(|| format!("cannot connect to the PostgreSQL store {url}"))
 }
 
-fn connect_inner(mut config: postgres::Config, settings: Settings, timeout: Duration) -> Result<postgres::Client> {
+fn connect_inner(
+    mut config: postgres::Config,
+    settings: Settings,
+    timeout: Duration,
+) -> Result<postgres::Client> {
     if config.get_user().is_none() {
         let user = std::env::var("PGUSER")
             .ok()
@@ -765,7 +777,10 @@ mod tests {
             for secret in ["CRET", "ss/w", "rd#1", "bob", "127.0"] {
                 assert!(!err.contains(secret), "{url}: {err}");
             }
-            assert!(err.contains("\"postgres://****\"") || err.contains("\"postgresql://****\""), "{url}: {err}");
+            assert!(
+                err.contains("\"postgres://****\"") || err.contains("\"postgresql://****\""),
+                "{url}: {err}"
+            );
             assert!(err.contains("%40") || err.contains("%26"), "{url}: {err}");
         }
         for url in [

@@ -265,7 +265,10 @@ fn refused_everywhere(env: &Env, value: &str, why: &str, secrets: &[&str]) {
         assert_eq!(out.status.code(), Some(2), "{value} {args:?}: {printed}");
         assert!(printed.contains(why), "{value} {args:?}: {printed}");
         for secret in secrets {
-            assert!(!printed.contains(secret), "{value} {args:?} printed {secret:?}: {printed}");
+            assert!(
+                !printed.contains(secret),
+                "{value} {args:?} printed {secret:?}: {printed}"
+            );
         }
         assert_eq!(tree(env.dir.path()), before, "{value} {args:?} created something");
     }
@@ -280,14 +283,21 @@ fn refused_everywhere(env: &Env, value: &str, why: &str, secrets: &[&str]) {
         assert!(out.status.success(), "{value}: {offered}");
         assert!(offered.contains("--db"), "the options, and no account: {offered}");
         for secret in secrets {
-            assert!(!offered.contains(secret), "completion printed {secret:?}: {offered}");
+            assert!(
+                !offered.contains(secret),
+                "completion printed {secret:?}: {offered}"
+            );
         }
     }
     // Neither needs a store: a bad XMFAX_DB does not keep a shell from loading its completion.
     for args in [&["completions", "bash"][..], &["man"]] {
         env.cmd().env("XMFAX_DB", value).args(args).assert().success();
     }
-    assert_eq!(tree(env.dir.path()), before, "{value}: completion created something");
+    assert_eq!(
+        tree(env.dir.path()),
+        before,
+        "{value}: completion created something"
+    );
     assert_eq!(env.dump(), store, "{value}: the store changed");
 }
 
@@ -323,21 +333,36 @@ fn a_password_with_an_unencoded_at_is_refused_before_connecting() {
             "postgres://bob:p@ssSECRET@127.0.0.1:5499/xmfax".to_string(),
             vec!["SECRET", "bob"],
         ),
-        (format!("postgres://bob:pSECRET@{tail}@127.0.0.1:5499/xmfax"), vec!["SECRET", "bob", &tail]),
-        (format!("postgres://bob@corp:SECRET@{tail}/xmfax"), vec!["SECRET", "corp"]),
-        (format!("postgres://bob:SECRET@{tail}/xmfax@other"), vec!["SECRET", "other"]),
-        (format!("postgres://{tail}/xmfax?password=SE@CRET"), vec!["SE@", "CRET"]),
-        (format!("postgres://{tail}/xmfax?options=a@b&password=SECRET"), vec!["SECRET"]),
-        (format!("postgresql://bob:SECRET@{tail}/xmfax?options=-c%20x=a@b"), vec!["SECRET"]),
+        (
+            format!("postgres://bob:pSECRET@{tail}@127.0.0.1:5499/xmfax"),
+            vec!["SECRET", "bob", &tail],
+        ),
+        (
+            format!("postgres://bob@corp:SECRET@{tail}/xmfax"),
+            vec!["SECRET", "corp"],
+        ),
+        (
+            format!("postgres://bob:SECRET@{tail}/xmfax@other"),
+            vec!["SECRET", "other"],
+        ),
+        (
+            format!("postgres://{tail}/xmfax?password=SE@CRET"),
+            vec!["SE@", "CRET"],
+        ),
+        (
+            format!("postgres://{tail}/xmfax?options=a@b&password=SECRET"),
+            vec!["SECRET"],
+        ),
+        (
+            format!("postgresql://bob:SECRET@{tail}/xmfax?options=-c%20x=a@b"),
+            vec!["SECRET"],
+        ),
     ];
     for (url, secrets) in &cases {
         refused_everywhere(&env, url, "%40", secrets);
     }
     listener.set_nonblocking(true).expect("nonblocking");
-    assert!(
-        listener.accept().is_err(),
-        "a refused URL was connected to"
-    );
+    assert!(listener.accept().is_err(), "a refused URL was connected to");
     // A `&` left in a `password` parameter's value.
     refused_everywhere(
         &env,
@@ -380,11 +405,25 @@ fn a_mistyped_url_is_not_taken_for_a_file() {
 #[test]
 fn odd_file_names_are_still_files() {
     let env = Env::sqlite();
-    for name in ["my:store.db", "store@host.db", "./postgres:/x.db", "./alice:pw@h.db", "./pg:/x.db"] {
+    for name in [
+        "my:store.db",
+        "store@host.db",
+        "./postgres:/x.db",
+        "./alice:pw@h.db",
+        "./pg:/x.db",
+    ] {
         let mut cmd = env.cmd();
         cmd.current_dir(env.dir.path())
             .env("XMFAX_DB", name)
-            .args(["accounts", "add", "foo", "--name", "Foo", "--fax-number", "+16502530001"])
+            .args([
+                "accounts",
+                "add",
+                "foo",
+                "--name",
+                "Foo",
+                "--fax-number",
+                "+16502530001",
+            ])
             .assert()
             .success();
         assert!(env.dir.path().join(name).is_file(), "{name}: no store file");
