@@ -66,7 +66,8 @@ fn postgres_scheme(text: &str) -> Option<&str> {
 }
 
 /// A value refused as a store, shown without anything that could be a password: its scheme only, when
-/// it starts with one followed by `//` (or is `postgres:` / `postgresql:`), and `****` for the rest.
+/// it starts with one followed by `://` (or with `postgres:`, `postgres//`, `postgresql:` or
+/// `postgresql//`), and `****` for the rest.
 pub fn masked_lookalike(text: &str) -> String {
     let blanks = &text[..text.len() - text.trim_start().len()];
     let rest = &text[blanks.len()..];
@@ -80,7 +81,6 @@ pub fn masked_lookalike(text: &str) -> String {
     let after = &rest[name_end..];
     let separator = match after.strip_prefix(':') {
         Some(tail) if tail.starts_with("//") => 1 + slashes_at(tail),
-        _ if slashes_at(after) >= 2 => slashes_at(after),
         _ => 0,
     };
     if name.starts_with(|c: char| c.is_ascii_alphabetic()) && separator > 0 {
@@ -747,7 +747,7 @@ mod tests {
             ("/tmp/SECRET://x", "****"),
             ("a@SECRET://x", "****"),
             ("a?password=SECRET://x", "****"),
-            ("SECRET//x:y@z", "SECRET//****"),
+            ("SECRET//x:y@z", "****"),
         ] {
             assert_eq!(masked_lookalike(value), shown, "{value}");
         }
