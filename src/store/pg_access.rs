@@ -58,7 +58,7 @@ pub(super) fn refuse_store_elsewhere(conn: &Conn) -> Result<()> {
              which holds no xmfax store, but schema {schema} ({where_}) holds one: xmfax will neither \
              read an empty store nor create a second one beside it; nothing was read or written\n\
              hint: point the connection at the store's schema: ALTER ROLE {role} SET search_path = {schema} \
-             (an administrator, once), or add ?options=-c%20search_path%3D{url_schema} to the URL",
+             (an administrator, once), or give the URL the parameter options=-c%20search_path%3D{url_schema} (after its ? or &)",
             url_schema = percent_encode(&schema),
         ));
     }
@@ -101,7 +101,7 @@ pub(super) fn explain_no_read(conn: &Conn, err: anyhow::Error) -> anyhow::Error 
              hint: run xmfax with an agent's login (a member of xmfax_agent), or the owner's"
         ),
         Some((role, _, false)) => anyhow!(
-            "this login (role {role}) may not read the store's tables (permission denied for table xmfax_meta)\n\
+            "this login (role {role}) may not read the store's tables (permission denied)\n\
              hint: an administrator grants it the agents' role: GRANT xmfax_agent TO {role} (docs/postgres.md, \"Roles: least privilege\")"
         ),
         None => err,

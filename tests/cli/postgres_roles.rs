@@ -443,3 +443,22 @@ fn an_agent_cannot_create_the_store_and_is_told_the_owner_does() {
     // Reading an empty database is no error: there is nothing to read yet.
     agent.ok(&["accounts", "list"]);
 }
+
+#[test]
+fn an_agent_cannot_upgrade_the_store_and_is_told_the_owner_does() {
+    let Some((env, _roles)) = store_with_roles() else {
+        return;
+    };
+    // A store as an older xmfax left it, as far as its version says: the next xmfax migrates it.
+    env.execute("UPDATE xmfax_meta SET value = '4' WHERE name = 'schema_version'");
+    let before = env.dump();
+    let agent = env.as_url(&url_for(&env, AGENT));
+    let (_, stderr) = agent.code(2, &["accounts", "list"]);
+    assert!(
+        stderr.contains("needs an upgrade (schema version 4 to 5)")
+            && stderr.contains(&format!("role {AGENT}"))
+            && stderr.contains("owner runs xmfax once"),
+        "{stderr}"
+    );
+    assert_eq!(env.dump(), before, "the refused upgrade changed the store");
+}

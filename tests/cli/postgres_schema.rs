@@ -219,7 +219,7 @@ fn a_schema_of_the_login_s_own_does_not_hide_the_store_or_get_a_second_one() {
         );
         assert!(
             stderr.contains(&format!("ALTER ROLE {BOB} SET search_path = public"))
-                && stderr.contains("?options=-c%20search_path%3Dpublic"),
+                && stderr.contains("the parameter options=-c%20search_path%3Dpublic"),
             "{stderr}"
         );
         assert!(!stderr.contains("no store at"), "{stderr}");
