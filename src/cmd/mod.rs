@@ -16,7 +16,7 @@ mod transfer;
 mod users;
 mod verification;
 
-use crate::cli::{Cli, GlobalArgs};
+use crate::cli::Cli;
 use crate::output::Format;
 use crate::store::{Location, Store};
 use anyhow::{Context, Result, bail};
@@ -87,7 +87,8 @@ impl Outcome {
 
 /// What every command needs: where the store is, who acts, how to print, and the time of the run.
 pub struct Ctx {
-    pub store: Location,
+    /// The store `--db` names, or why that value is refused (said only by a command that uses it).
+    store: std::result::Result<Location, String>,
     pub agent: String,
     pub format: Format,
     pub yes: bool,
@@ -99,15 +100,22 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Where the store is; an error when the `--db` value is refused.
+    pub fn location(&self) -> Result<&Location> {
+        self.store
+            .as_ref()
+            .map_err(|refusal| anyhow::anyhow!("{refusal}"))
+    }
+
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.store)
+        Store::open(self.location()?)
     }
 
     /// The store for a command that only reads. A store that does not exist yet reads as empty and is
     /// not created, so a mistyped --db leaves no stray file behind; a note says so. A store in a
     /// directory this user cannot write is read as it is.
     pub fn read_store(&self) -> Result<Store> {
-        match Store::open_existing(&self.store) {
+        match Store::open_existing(self.location()?) {
             Ok(Some(store)) => Ok(store),
             Ok(None) => self.empty_store(),
             Err(err) if crate::store::is_permission_problem(&err) => self.snapshot_store(),
@@ -116,20 +124,20 @@ impl Ctx {
     }
 
     fn empty_store(&self) -> Result<Store> {
+        let location = self.location()?;
         self.store_missing
             .store(true, std::sync::atomic::Ordering::Relaxed);
         self.note(&format!(
-            "note: no store at {}; nothing has been recorded there yet",
-            self.store
+            "note: no store at {location}; nothing has been recorded there yet"
         ));
         Store::open_in_memory()
     }
 
     fn snapshot_store(&self) -> Result<Store> {
-        let store = Store::open_snapshot(&self.store)?;
+        let location = self.location()?;
+        let store = Store::open_snapshot(location)?;
         self.note(&format!(
-            "note: reading {} as it is now, read-only: this user cannot write in its directory",
-            self.store
+            "note: reading {location} as it is now, read-only: this user cannot write in its directory"
         ));
         Ok(store)
     }
@@ -138,7 +146,7 @@ impl Ctx {
     /// commands that never write, not even in a rolled-back transaction (the sender test), where
     /// opening is a good part of a one-off lookup's time.
     pub fn read_only_store(&self) -> Result<Store> {
-        match Store::open_existing_for_reading(&self.store) {
+        match Store::open_existing_for_reading(self.location()?) {
             Ok(Some(store)) => Ok(store),
             Ok(None) => self.empty_store(),
             Err(err) if crate::store::is_permission_problem(&err) => self.snapshot_store(),
@@ -205,21 +213,16 @@ fn account_of_this_process() -> Option<String> {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
-    match cli.command {
-        // Neither reads a store: a bad XMFAX_DB must not keep a shell from loading its completion.
-        Command::Completions(args) => completions::completions(args),
-        Command::Man(args) => completions::man(args),
-        command => run_on_store(cli.global, command),
-    }
-}
-
-fn run_on_store(global: GlobalArgs, command: Command) -> Result<Outcome> {
+    let global = cli.global;
     let agent = global
         .agent
         .filter(|a| !a.trim().is_empty())
         .unwrap_or_else(login_user);
     let ctx = Ctx {
-        store: Location::of(global.db.unwrap_or_else(default_db_path).as_os_str())?,
+        // Refused only by a command that uses the store: a bad XMFAX_DB must not keep a shell from
+        // loading its completion script.
+        store: Location::of(global.db.unwrap_or_else(default_db_path).as_os_str())
+            .map_err(|refusal| format!("{refusal:#}")),
         agent,
         format: global.output,
         yes: global.yes,
@@ -227,7 +230,7 @@ fn run_on_store(global: GlobalArgs, command: Command) -> Result<Outcome> {
         now: Utc::now(),
         store_missing: std::sync::atomic::AtomicBool::new(false),
     };
-    let outcome = match command {
+    let outcome = match cli.command {
         Command::Accounts(command) => accounts::run(&ctx, command),
         Command::Users(command) => users::run(&ctx, command),
         Command::Security(command) => security::run(&ctx, command),
@@ -239,15 +242,13 @@ fn run_on_store(global: GlobalArgs, command: Command) -> Result<Outcome> {
         Command::Audit(command) => audit::run(&ctx, command),
         Command::Settings(command) => settings::run(&ctx, command),
         Command::Store(command) => store::run(&ctx, command),
-        Command::Completions(_) | Command::Man(_) => {
-            bail!("internal error: a command without a store was run on one")
-        }
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     };
-    outcome.map_err(|err| {
-        if ctx.store_missing.load(std::sync::atomic::Ordering::Relaxed) {
-            err.context(format!("store {} (which does not exist)", ctx.store))
-        } else {
-            err
+    outcome.map_err(|err| match &ctx.store {
+        Ok(location) if ctx.store_missing.load(std::sync::atomic::Ordering::Relaxed) => {
+            err.context(format!("store {location} (which does not exist)"))
         }
+        _ => err,
     })
 }

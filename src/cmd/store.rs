@@ -90,7 +90,7 @@ impl Tabular for CopyReport {
 fn copy(ctx: &Ctx, from: Option<PathBuf>, to: PathBuf) -> Result<Outcome> {
     let source = match from {
         Some(path) => Location::of(path.as_os_str())?,
-        None => ctx.store.clone(),
+        None => ctx.location()?.clone(),
     };
     let destination = Location::of(to.as_os_str())?;
     if source.to_string() == destination.to_string() {

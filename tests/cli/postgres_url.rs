@@ -289,8 +289,8 @@ fn refused_everywhere(env: &Env, value: &str, why: &str, secrets: &[&str]) {
             );
         }
     }
-    // Neither needs a store: a bad XMFAX_DB does not keep a shell from loading its completion.
-    for args in [&["completions", "bash"][..], &["man"]] {
+    // None of these reads a store: a bad XMFAX_DB does not keep a shell from loading its completion.
+    for args in [&["completions", "bash"][..], &["man"], &["store", "roles-sql"]] {
         env.cmd().env("XMFAX_DB", value).args(args).assert().success();
     }
     assert_eq!(
