@@ -177,7 +177,7 @@ fn a_url_part_the_parser_refuses_is_named_without_the_password() {
             "the URL's query has a parameter without a value (NAME=VALUE expected)",
         ),
         (
-            format!("postgres://agent@db.example/xmfax?target_session_attrs=primary"),
+            "postgres://agent@db.example/xmfax?target_session_attrs=primary".to_string(),
             "the URL's target_session_attrs=\"primary\" is not one of any, read-write, read-only",
         ),
     ] {
