@@ -350,7 +350,10 @@ fn connect_inner(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
         }
         match connect_target(&target, &settings) {
             Ok(client) => return Ok(client),
-            Err(err) => failures.push((target.shown, explain(err, target.socket.as_deref(), missing))),
+            Err(err) => {
+                let err = explain(err, &target, missing);
+                failures.push((target.shown, err));
+            }
         }
     }
     match failures.len() {
@@ -360,7 +363,15 @@ fn connect_inner(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
             "no host accepted the connection: {}",
             failures
                 .iter()
-                .map(|(shown, err)| format!("{shown}: {err:#}"))
+                .map(|(shown, err)| {
+                    // Named once: the explained failures name the host themselves.
+                    let words = format!("{err:#}");
+                    if words.contains(shown.as_str()) {
+                        words
+                    } else {
+                        format!("{shown}: {words}")
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
@@ -535,7 +546,7 @@ fn connect_target(target: &Target, settings: &Settings) -> Result<postgres::Clie
 }
 
 /// The client library's words for the usual failures, replaced by what they mean and what to do.
-fn explain(err: anyhow::Error, socket: Option<&Path>, missing_password: Option<String>) -> anyhow::Error {
+fn explain(err: anyhow::Error, target: &Target, missing_password: Option<String>) -> anyhow::Error {
     use std::io::ErrorKind;
     let Some(pg) = err.downcast_ref::<postgres::Error>() else {
         return err;
@@ -548,7 +559,7 @@ fn explain(err: anyhow::Error, socket: Option<&Path>, missing_password: Option<S
         return anyhow!("the server asks for a password and none was found: {why}");
     }
     let io = cause.and_then(|cause| cause.downcast_ref::<std::io::Error>());
-    match (io.map(std::io::Error::kind), socket) {
+    match (io.map(std::io::Error::kind), target.socket.as_deref()) {
         (Some(ErrorKind::NotFound), Some(file)) => anyhow!(
             "no PostgreSQL server at {} (is it running, and is the port right?)",
             file.display()
@@ -560,6 +571,10 @@ fn explain(err: anyhow::Error, socket: Option<&Path>, missing_password: Option<S
         (Some(ErrorKind::PermissionDenied), Some(file)) => anyhow!(
             "not allowed to open the socket {} (its directory or file is not open to this user)",
             file.display()
+        ),
+        (Some(ErrorKind::ConnectionRefused), None) => anyhow!(
+            "nothing accepts connections at {} (is the server running there, and is the port right?)",
+            target.shown
         ),
         _ => err,
     }

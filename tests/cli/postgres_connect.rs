@@ -92,11 +92,12 @@ fn sslmode_is_not_applied_to_a_unix_socket_as_with_libpq() {
     let (code, stderr) = list(&failing, home.path(), &[]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains("no host accepted the connection: 127.0.0.1:1: ")
-            && stderr.contains(&format!(
-                "; {0}/.s.PGSQL.5999: no PostgreSQL server at {0}/.s.PGSQL.5999",
-                missing.display()
-            )),
+        stderr.contains(&format!(
+            "no host accepted the connection: nothing accepts connections at 127.0.0.1:1 \
+             (is the server running there, and is the port right?); \
+             no PostgreSQL server at {}/.s.PGSQL.5999 (is it running, and is the port right?)",
+            missing.display()
+        )),
         "{stderr}"
     );
 }
