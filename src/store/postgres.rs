@@ -1,5 +1,7 @@
-//! Connecting to a PostgreSQL store: the URL, where its password comes from (URL, `PGPASSWORD`, the
-//! pgpass file), TLS as `sslmode` asks, and the URL as it may be shown (never with its password).
+//! Connecting to a PostgreSQL store as libpq would: the URL and its parameters, each host tried on
+//! its own, where the password comes from (URL, `PGPASSWORD`, the pgpass file), TLS as `sslmode`
+//! asks (none on a Unix socket), errors that say what to do, and the URL as it may be shown (never
+//! with its password).
 
 use anyhow::{Context, Result, anyhow, bail};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
@@ -422,8 +424,9 @@ fn targets(config: &postgres::Config) -> Result<Vec<Target>> {
     let count = hosts.len().max(addresses.len());
     if ports.len() > 1 && ports.len() != count {
         bail!(
-            "the URL gives {} ports for {count} hosts: give one port for all, or one per host",
-            ports.len()
+            "the URL gives {} ports for {count} host{}: give one port for all, or one per host",
+            ports.len(),
+            if count == 1 { "" } else { "s" }
         );
     }
     let mut targets = Vec::with_capacity(count);
