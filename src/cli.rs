@@ -41,6 +41,8 @@ pub struct GlobalArgs {
     #[arg(
         long,
         env = "XMFAX_AGENT",
+        // Shown like XMFAX_DB's, without a value (clap would print a bare `XMFAX_AGENT=` when unset).
+        hide_env_values = true,
         global = true,
         value_name = "NAME",
         help_heading = "Global options"
