@@ -1002,6 +1002,7 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed')
+            [CompletionResult]::new('roles-sql', 'roles-sql', [CompletionResultType]::ParameterValue, 'Print the SQL that sets up a PostgreSQL store''s roles and the gateway''s views (sql/postgres-roles.sql of this version)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1021,12 +1022,30 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'xmfax;store;roles-sql' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables are for people, JSON and YAML are the stable contract for scripts')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even on a terminal: fail instead and name the missing argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'xmfax;store;help' {
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed')
+            [CompletionResult]::new('roles-sql', 'roles-sql', [CompletionResultType]::ParameterValue, 'Print the SQL that sets up a PostgreSQL store''s roles and the gateway''s views (sql/postgres-roles.sql of this version)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'xmfax;store;help;copy' {
+            break
+        }
+        'xmfax;store;help;roles-sql' {
             break
         }
         'xmfax;store;help;help' {
@@ -1247,9 +1266,13 @@ Register-ArgumentCompleter -Native -CommandName 'xmfax' -ScriptBlock {
         }
         'xmfax;help;store' {
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed')
+            [CompletionResult]::new('roles-sql', 'roles-sql', [CompletionResultType]::ParameterValue, 'Print the SQL that sets up a PostgreSQL store''s roles and the gateway''s views (sql/postgres-roles.sql of this version)')
             break
         }
         'xmfax;help;store;copy' {
+            break
+        }
+        'xmfax;help;store;roles-sql' {
             break
         }
         'xmfax;help;completions' {

@@ -310,6 +310,9 @@ _xmfax() {
             xmfax__subcmd__help__subcmd__store,copy)
                 cmd="xmfax__subcmd__help__subcmd__store__subcmd__copy"
                 ;;
+            xmfax__subcmd__help__subcmd__store,roles-sql)
+                cmd="xmfax__subcmd__help__subcmd__store__subcmd__roles__subcmd__sql"
+                ;;
             xmfax__subcmd__help__subcmd__users,add)
                 cmd="xmfax__subcmd__help__subcmd__users__subcmd__add"
                 ;;
@@ -454,11 +457,17 @@ _xmfax() {
             xmfax__subcmd__store,help)
                 cmd="xmfax__subcmd__store__subcmd__help"
                 ;;
+            xmfax__subcmd__store,roles-sql)
+                cmd="xmfax__subcmd__store__subcmd__roles__subcmd__sql"
+                ;;
             xmfax__subcmd__store__subcmd__help,copy)
                 cmd="xmfax__subcmd__store__subcmd__help__subcmd__copy"
                 ;;
             xmfax__subcmd__store__subcmd__help,help)
                 cmd="xmfax__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            xmfax__subcmd__store__subcmd__help,roles-sql)
+                cmd="xmfax__subcmd__store__subcmd__help__subcmd__roles__subcmd__sql"
                 ;;
             xmfax__subcmd__users,add)
                 cmd="xmfax__subcmd__users__subcmd__add"
@@ -2191,7 +2200,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__store)
-            opts="copy"
+            opts="copy roles-sql"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2205,6 +2214,20 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__help__subcmd__store__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__help__subcmd__store__subcmd__roles__subcmd__sql)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3405,7 +3428,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__store)
-            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version copy help"
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version copy roles-sql help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3473,7 +3496,7 @@ _xmfax() {
             return 0
             ;;
         xmfax__subcmd__store__subcmd__help)
-            opts="copy help"
+            opts="copy roles-sql help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3507,6 +3530,50 @@ _xmfax() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__store__subcmd__help__subcmd__roles__subcmd__sql)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        xmfax__subcmd__store__subcmd__roles__subcmd__sql)
+            opts="-o -y -h -V --db --agent --output --yes --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -899,6 +899,7 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand copy 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+            cand roles-sql 'Print the SQL that sets up a PostgreSQL store''s roles and the gateway''s views (sql/postgres-roles.sql of this version)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;store;copy'= {
@@ -916,11 +917,27 @@ set edit:completion:arg-completer[xmfax] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'xmfax;store;roles-sql'= {
+            cand --db 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)'
+            cand --agent 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]'
+            cand -o 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand --output 'Output format: tables are for people, JSON and YAML are the stable contract for scripts'
+            cand -y 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+            cand --yes 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+            cand --no-input 'Never prompt, even on a terminal: fail instead and name the missing argument'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'xmfax;store;help'= {
             cand copy 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+            cand roles-sql 'Print the SQL that sets up a PostgreSQL store''s roles and the gateway''s views (sql/postgres-roles.sql of this version)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'xmfax;store;help;copy'= {
+        }
+        &'xmfax;store;help;roles-sql'= {
         }
         &'xmfax;store;help;help'= {
         }
@@ -1092,8 +1109,11 @@ set edit:completion:arg-completer[xmfax] = {|@words|
         }
         &'xmfax;help;store'= {
             cand copy 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+            cand roles-sql 'Print the SQL that sets up a PostgreSQL store''s roles and the gateway''s views (sql/postgres-roles.sql of this version)'
         }
         &'xmfax;help;store;copy'= {
+        }
+        &'xmfax;help;store;roles-sql'= {
         }
         &'xmfax;help;completions'= {
         }

@@ -601,17 +601,18 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_su
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a setting of this store (audited)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show every setting and its value'
 complete -c xmfax -n "__fish_xmfax_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l db -d 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)' -r -F
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -l db -d 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s h -l help -d 'Print help'
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s V -l version -d 'Print version'
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -f -a "copy" -d 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
-complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -s h -l help -d 'Print help'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -f -a "copy" -d 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -f -a "roles-sql" -d 'Print the SQL that sets up a PostgreSQL store\'s roles and the gateway\'s views (sql/postgres-roles.sql of this version)'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and not __fish_seen_subcommand_from copy roles-sql help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from copy" -l from -d 'The store to copy [default: the store --db names]' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from copy" -l to -d 'The store to copy into: a new or empty SQLite file, or an empty PostgreSQL database' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from copy" -l db -d 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)' -r -F
@@ -623,7 +624,17 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subco
 complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from copy" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
 complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
 complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from roles-sql" -l db -d 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)' -r -F
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from roles-sql" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from roles-sql" -s o -l output -d 'Output format: tables are for people, JSON and YAML are the stable contract for scripts' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from roles-sql" -s y -l yes -d 'Answer yes to confirmations: every removal asks on a terminal, and needs --yes without one'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from roles-sql" -l no-input -d 'Never prompt, even on a terminal: fail instead and name the missing argument'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from roles-sql" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from roles-sql" -s V -l version -d 'Print version'
 complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "roles-sql" -d 'Print the SQL that sets up a PostgreSQL store\'s roles and the gateway\'s views (sql/postgres-roles.sql of this version)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l db -d 'The store: a SQLite file [default: <data dir>/xmfax/xmfax.db], created by the first change, or a PostgreSQL database (postgres://USER@HOST/DATABASE; see docs/postgres.md)' -r -F
 complete -c xmfax -n "__fish_xmfax_using_subcommand completions" -l agent -d 'Who is making changes, recorded in the audit trail [default: the login user ($USER, else the owner of the process)]' -r
@@ -691,3 +702,4 @@ complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcom
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "set" -d 'Change a setting of this store (audited)'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "list" -d 'Show every setting and its value'
 complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "copy" -d 'Copy a whole store into an empty one, SQLite or PostgreSQL, with its audit chain, requests and import records; the copy is verified (`audit verify`) before it is committed'
+complete -c xmfax -n "__fish_xmfax_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "roles-sql" -d 'Print the SQL that sets up a PostgreSQL store\'s roles and the gateway\'s views (sql/postgres-roles.sql of this version)'

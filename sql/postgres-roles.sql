@@ -1,4 +1,4 @@
--- xmfax on PostgreSQL: least-privilege roles (xmfax_agent, xmfax_gateway) and the gateway's views. Run by the database owner/admin AFTER xmfax has created its tables (the first xmfax command run with the owner's URL), and again after each xmfax upgrade: psql -v ON_ERROR_STOP=1 -d DB -f sql/postgres-roles.sql
+-- xmfax on PostgreSQL: least-privilege roles (xmfax_agent, xmfax_gateway) and the gateway's views. Run by the database owner/admin AFTER xmfax has created its tables (the first xmfax command run with the owner's URL), and again after each xmfax upgrade: xmfax store roles-sql | psql -v ON_ERROR_STOP=1 -d DB -f -   (or, from the sources: psql -v ON_ERROR_STOP=1 -d DB -f sql/postgres-roles.sql)
 --
 -- What it does (docs/postgres.md explains each part):
 --   xmfax_agent    NOLOGIN group role for support agents: reads and writes the xmfax tables, but only
@@ -7,6 +7,7 @@
 --                  schema), so upgrades of xmfax are run by the owner.
 --   xmfax_gateway  NOLOGIN group role for the email gateway: no table at all, only SELECT on the four
 --                  gateway_* views below, which hold exactly what deciding a sender needs.
+--   Neither (nor any other role: PUBLIC) may create temporary tables in the store's database.
 -- People and services log in as their own roles, members of these:
 --   CREATE ROLE alice LOGIN PASSWORD 'choose-one' IN ROLE xmfax_agent;
 --   CREATE ROLE mailgw LOGIN PASSWORD 'choose-one' IN ROLE xmfax_gateway;
@@ -16,7 +17,8 @@
 -- privileges written here (tables a newer xmfax added included), all in one transaction.
 -- The store's schema is `public` unless given: psql -v schema=NAME ... (xmfax uses the connecting role's
 -- default schema). The schema should be xmfax's own: the agents' grants cover every table in it.
--- Needs a role that may create roles (CREATEROLE) and grant on the tables (their owner, or a superuser).
+-- Needs a role that may create roles (CREATEROLE), grant on the tables (their owner, or a superuser) and
+-- revoke TEMPORARY on the database (its owner, or a superuser).
 
 \set ON_ERROR_STOP on
 \if :{?schema}
@@ -173,8 +175,18 @@ DECLARE
 BEGIN
     EXECUTE format('GRANT CREATE ON SCHEMA %I TO %s', s, owner);
     EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM PUBLIC', s);
-    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO xmfax_agent', current_database());
-    EXECUTE format('GRANT CONNECT ON DATABASE %I TO xmfax_gateway', current_database());
+    -- No temporary tables either: PUBLIC holds TEMPORARY on every new database, and xmfax never
+    -- needs one. (An earlier version of this file granted it to xmfax_agent: taken back too.)
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC, xmfax_agent, xmfax_gateway', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO xmfax_agent, xmfax_gateway', current_database());
+    -- REVOKE only warns when the role running it may not take the privilege back (neither the
+    -- database's owner nor a superuser): check that it is gone.
+    IF has_database_privilege('public', current_database(), 'TEMPORARY')
+       OR has_database_privilege('xmfax_agent', current_database(), 'TEMPORARY')
+       OR has_database_privilege('xmfax_gateway', current_database(), 'TEMPORARY') THEN
+        RAISE EXCEPTION 'TEMPORARY on database % could not be revoked from PUBLIC, xmfax_agent and xmfax_gateway', current_database()
+            USING HINT = 'run this file as the database''s owner or a superuser';
+    END IF;
 END
 $schema$;
 GRANT USAGE ON SCHEMA :"schema" TO xmfax_agent, xmfax_gateway;

@@ -1,5 +1,6 @@
 //! `xmfax store`: the store as a whole; `store copy` moves a store between backends (a laptop's
-//! SQLite file to the team's PostgreSQL database, and back).
+//! SQLite file to the team's PostgreSQL database, and back); `store roles-sql` prints the SQL that
+//! sets up a PostgreSQL store's roles.
 
 use super::verification::{self, VerifyReport};
 use super::{Ctx, Outcome};
@@ -22,11 +23,28 @@ pub enum StoreCommand {
         #[arg(long, value_name = "PATH|URL")]
         to: PathBuf,
     },
+    /// Print the SQL that sets up a PostgreSQL store's roles and the gateway's views
+    /// (sql/postgres-roles.sql of this version)
+    ///
+    /// It creates the roles xmfax_agent and xmfax_gateway, the gateway's views, and grants exactly
+    /// the rights docs/postgres.md lists. Pipe it to psql as the store's owner, once the store
+    /// exists and again after each upgrade of xmfax:
+    ///
+    ///   xmfax store roles-sql | psql -v ON_ERROR_STOP=1 -d "$XMFAX_DB" -f -
+    ///
+    /// (add `-v schema=NAME` for a store outside `public`). It reads no store, and prints the SQL
+    /// as it is whatever --output says.
+    RolesSql,
 }
+
+/// The roles file of this version of xmfax (`sql/postgres-roles.sql`), embedded so that an xmfax
+/// installed without its sources can still print it.
+const ROLES_SQL: &str = include_str!("../../sql/postgres-roles.sql");
 
 pub fn run(ctx: &Ctx, command: StoreCommand) -> Result<Outcome> {
     match command {
         StoreCommand::Copy { from, to } => copy(ctx, from, to),
+        StoreCommand::RolesSql => roles_sql(),
     }
 }
 
@@ -123,6 +141,15 @@ fn copy(ctx: &Ctx, from: Option<PathBuf>, to: PathBuf) -> Result<Outcome> {
     };
     output::emit(ctx.format, &report)?;
     Ok(Outcome::from_verdict(report.copied))
+}
+
+/// Writes the roles SQL to stdout as it is: it is for psql, whatever `--output` says.
+fn roles_sql() -> Result<Outcome> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(ROLES_SQL.as_bytes())?;
+    out.flush()?;
+    Ok(Outcome::Success)
 }
 
 /// A destination file this command created is removed again when nothing was copied into it.

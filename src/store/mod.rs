@@ -9,6 +9,7 @@ mod copy;
 mod dns;
 mod domains;
 mod migrations;
+mod pg_access;
 mod postgres;
 #[cfg(test)]
 mod query_plans;
@@ -360,10 +361,12 @@ impl Store {
             Conn::Sqlite(_) => "BEGIN EXCLUSIVE",
             Conn::Postgres(_) => WRITER_BEGIN,
         })?;
+        let mut from = 0;
         let migrated = (|| {
             // Checked again under the lock: another process may have migrated meanwhile.
             check_identity(conn)?;
             let version = schema_version(conn)?;
+            from = version;
             match conn {
                 Conn::Sqlite(sqlite) => {
                     for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
@@ -390,10 +393,16 @@ impl Store {
             }
             conn.end("COMMIT")
         })();
-        if migrated.is_err() {
-            let _ = conn.end("ROLLBACK");
+        match migrated {
+            Err(err) => {
+                let _ = conn.end("ROLLBACK");
+                Err(match conn {
+                    Conn::Postgres(_) => pg_access::explain_no_migration(conn, from, LATEST_VERSION, err),
+                    Conn::Sqlite(_) => err,
+                })
+            }
+            ok => ok,
         }
-        migrated
     }
 
     pub fn db(&self) -> Db<'_> {
@@ -524,11 +533,13 @@ fn schema_version(conn: &Conn) -> Result<i64> {
             if !conn.table_exists("xmfax_meta")? {
                 return Ok(0);
             }
-            let version = conn.query_opt(
-                "SELECT value FROM xmfax_meta WHERE name = 'schema_version'",
-                (),
-                |row| row.get::<String>(0),
-            )?;
+            let version = conn
+                .query_opt(
+                    "SELECT value FROM xmfax_meta WHERE name = 'schema_version'",
+                    (),
+                    |row| row.get::<String>(0),
+                )
+                .map_err(|err| pg_access::explain_no_read(conn, err))?;
             version
                 .unwrap_or_default()
                 .parse()
@@ -570,6 +581,9 @@ fn check_identity(conn: &Conn) -> Result<()> {
         );
     }
     if version == 0 {
+        if conn.is_postgres() {
+            pg_access::refuse_store_elsewhere(conn)?;
+        }
         let (tables, what) = match conn {
             Conn::Sqlite(_) => (
                 conn.query_row("SELECT count(*) FROM sqlite_master", (), |row| row.get::<i64>(0))?,

@@ -34,8 +34,38 @@ fn apply_roles(env: &Env) {
     );
 }
 
-/// A store with data in every table the gateway reads, the roles applied (twice: it is re-runnable),
-/// and one login role in each group.
+/// Applies the roles SQL as an xmfax installed without its sources would: `xmfax store roles-sql`
+/// piped to psql (`-f -`).
+fn apply_roles_piped(env: &Env) {
+    use std::io::Write;
+    let sql = env.ok(&["store", "roles-sql"]);
+    let mut psql = pg::server()
+        .expect("server")
+        .psql(env.database_name())
+        .arg("-f")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("psql runs");
+    psql.stdin
+        .take()
+        .expect("psql's stdin")
+        .write_all(sql.as_bytes())
+        .expect("SQL written to psql");
+    let out = psql.wait_with_output().expect("psql ends");
+    assert!(
+        out.status.success(),
+        "xmfax store roles-sql | psql -f - failed ({}):\n{}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A store with data in every table the gateway reads, the roles applied (twice, from the file and
+/// from `xmfax store roles-sql`: it is re-runnable), and one login role in each group.
 fn store_with_roles() -> Option<(Env, std::sync::MutexGuard<'static, ()>)> {
     let env = Env::new(Postgres)?;
     let guard = ROLES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -53,7 +83,7 @@ fn store_with_roles() -> Option<(Env, std::sync::MutexGuard<'static, ()>)> {
         super::common::today(),
     ]);
     apply_roles(&env);
-    apply_roles(&env);
+    apply_roles_piped(&env);
     env.execute(&format!(
         "DO $$ BEGIN
            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{AGENT}') THEN
@@ -169,6 +199,8 @@ fn the_gateway_reads_its_views_and_cannot_write_anything() {
     assert!(why.contains("permission denied"), "{why}");
     let why = refused(&env, GATEWAY, "TRUNCATE trusted_domains");
     assert!(why.contains("permission denied"), "{why}");
+    let why = refused(&env, GATEWAY, "CREATE TEMPORARY TABLE mine (x BIGINT)");
+    assert!(why.contains("permission denied"), "{why}");
     assert_eq!(env.dump(), before, "the gateway changed the store");
 }
 
@@ -228,6 +260,22 @@ fn agents_work_through_xmfax_but_cannot_rewrite_the_audit_trail_or_the_schema() 
     ] {
         refused(&env, AGENT, sql);
     }
+    for sql in [
+        "CREATE TEMPORARY TABLE accounts (id TEXT)",
+        "CREATE TEMP TABLE mine AS SELECT 1 AS x",
+    ] {
+        let why = refused(&env, AGENT, sql);
+        assert!(why.contains("permission denied"), "{sql}: {why}");
+    }
+    for role in ["public", "xmfax_agent", "xmfax_gateway", AGENT, GATEWAY] {
+        assert_eq!(
+            env.query_string(&format!(
+                "SELECT has_database_privilege('{role}', current_database(), 'TEMPORARY')::text"
+            )),
+            "false",
+            "{role} may create temporary tables"
+        );
+    }
     assert_eq!(env.dump(), before, "an agent changed the store with SQL");
     assert_eq!(env.query_i64("SELECT count(*) FROM audit"), rows);
     env.ok(&["audit", "verify"]);
@@ -278,4 +326,139 @@ fn the_roles_file_refuses_a_database_that_is_not_an_xmfax_store() {
         ),
         "0"
     );
+}
+
+#[test]
+fn store_roles_sql_prints_the_roles_file_byte_for_byte() {
+    let env = Env::sqlite();
+    let printed = env.cmd().args(["store", "roles-sql"]).output().expect("run");
+    assert_eq!(printed.status.code(), Some(0));
+    let file = std::fs::read(roles_file()).expect("sql/postgres-roles.sql");
+    assert!(
+        printed.stdout == file,
+        "the printed SQL differs from sql/postgres-roles.sql"
+    );
+    // The SQL, not a rendering of it, whatever --output says; and no store is created.
+    let json = env
+        .cmd()
+        .args(["-o", "json", "store", "roles-sql"])
+        .output()
+        .expect("run");
+    assert!(json.stdout == file);
+    assert!(!env.store_exists(), "printing the roles SQL created a store");
+}
+
+#[test]
+fn the_gateway_login_is_told_to_use_an_agent_login() {
+    let Some((env, _roles)) = store_with_roles() else {
+        return;
+    };
+    let gateway = env.as_url(&url_for(&env, GATEWAY));
+    let before = env.dump();
+    for args in [
+        &["accounts", "list"][..],
+        &["audit", "verify"],
+        &[
+            "accounts",
+            "add",
+            "rogue",
+            "--name",
+            "Rogue",
+            "--fax-number",
+            "+16502530009",
+        ],
+    ] {
+        let (_, stderr) = gateway.code(2, args);
+        assert!(
+            stderr.contains(&format!("role {GATEWAY}")) && stderr.contains("member of xmfax_gateway"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("gateway_* views") && stderr.contains("agent's login"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("permission denied for table"), "{stderr}");
+    }
+    assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn a_login_without_the_agents_role_is_told_what_to_grant() {
+    let Some((env, _roles)) = store_with_roles() else {
+        return;
+    };
+    env.execute(
+        "DO $$ BEGIN
+           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'xmfax_test_nobody') THEN
+             CREATE ROLE xmfax_test_nobody LOGIN;
+           END IF;
+         END $$;",
+    );
+    let nobody = env.as_url(&url_for(&env, "xmfax_test_nobody"));
+    let (_, stderr) = nobody.code(2, &["accounts", "list"]);
+    assert!(
+        stderr.contains("role xmfax_test_nobody")
+            && stderr.contains("GRANT xmfax_agent TO xmfax_test_nobody"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_agent_cannot_create_the_store_and_is_told_the_owner_does() {
+    let Some(env) = Env::new(Postgres) else {
+        return;
+    };
+    let _roles = ROLES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    env.execute(&format!(
+        "DO $$ BEGIN
+           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{AGENT}') THEN
+             CREATE ROLE {AGENT} LOGIN;
+           END IF;
+         END $$;"
+    ));
+    let agent = env.as_url(&url_for(&env, AGENT));
+    let (_, stderr) = agent.code(
+        2,
+        &[
+            "accounts",
+            "add",
+            "rogue",
+            "--name",
+            "Rogue",
+            "--fax-number",
+            "+16502530009",
+        ],
+    );
+    assert!(
+        stderr.contains(&format!("role {AGENT}"))
+            && stderr.contains("may not create its tables")
+            && stderr.contains("owner creates the store first"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("migration 5 failed"), "{stderr}");
+    assert!(
+        !env.store_exists(),
+        "the agent's refused first change left tables behind"
+    );
+    // Reading an empty database is no error: there is nothing to read yet.
+    agent.ok(&["accounts", "list"]);
+}
+
+#[test]
+fn an_agent_cannot_upgrade_the_store_and_is_told_the_owner_does() {
+    let Some((env, _roles)) = store_with_roles() else {
+        return;
+    };
+    // A store as an older xmfax left it, as far as its version says: the next xmfax migrates it.
+    env.execute("UPDATE xmfax_meta SET value = '4' WHERE name = 'schema_version'");
+    let before = env.dump();
+    let agent = env.as_url(&url_for(&env, AGENT));
+    let (_, stderr) = agent.code(2, &["accounts", "list"]);
+    assert!(
+        stderr.contains("needs an upgrade (schema version 4 to 5)")
+            && stderr.contains(&format!("role {AGENT}"))
+            && stderr.contains("owner runs xmfax once"),
+        "{stderr}"
+    );
+    assert_eq!(env.dump(), before, "the refused upgrade changed the store");
 }

@@ -154,3 +154,156 @@ fn a_database_that_is_not_utf8_gets_no_store() {
     assert_eq!(tables, 0, "the database was left untouched");
     let _ = server.admin().batch_execute(&format!("DROP DATABASE {name}"));
 }
+
+/// A login role of its own for a test (cluster-wide, so each test names its own), with the store's
+/// tables readable and writable as an agent's would be, and no setting left from an earlier run.
+fn login_with_table_rights(env: &Env, role: &str) -> String {
+    env.execute(&format!(
+        "DO $$ BEGIN
+           IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
+             CREATE ROLE {role} LOGIN;
+           END IF;
+         END $$;
+         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+         GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};"
+    ));
+    pg::server()
+        .expect("server")
+        .url_as(env.database_name(), role, None)
+}
+
+/// `url` with `param` added to its query string.
+fn with_param(url: &str, param: &str) -> String {
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}{param}")
+}
+
+/// The tables (and views) of a schema.
+fn tables_in(env: &Env, schema: &str) -> i64 {
+    env.query_i64(&format!(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = '{schema}'"
+    ))
+}
+
+#[test]
+fn a_schema_of_the_login_s_own_does_not_hide_the_store_or_get_a_second_one() {
+    let Some(env) = store() else {
+        return;
+    };
+    const BOB: &str = "xmfax_test_bob";
+    let url = login_with_table_rights(&env, BOB);
+    // What a DBA does for a user: PostgreSQL's default search_path, "$user", public, then finds it first.
+    env.execute(&format!("CREATE SCHEMA {BOB} AUTHORIZATION {BOB}"));
+    let bob = env.as_url(&url);
+    let before = env.dump();
+    for args in [
+        &["accounts", "list"][..],
+        &["audit", "verify"],
+        &[
+            "accounts",
+            "add",
+            "rogue",
+            "--name",
+            "Rogue",
+            "--fax-number",
+            "+16502530009",
+        ],
+    ] {
+        let (stdout, stderr) = bob.code(2, args);
+        assert!(stdout.is_empty(), "{args:?}: {stdout}");
+        assert!(
+            stderr.contains(&format!(
+                "current schema, where xmfax reads and creates its tables, is schema {BOB}"
+            )) && stderr.contains("schema public (on the connection's search_path) holds one"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("ALTER ROLE {BOB} SET search_path = public"))
+                && stderr.contains("the parameter options=-c%20search_path%3Dpublic"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("no store at"), "{stderr}");
+    }
+    assert_eq!(
+        tables_in(&env, BOB),
+        0,
+        "a second store was created in schema {BOB}"
+    );
+    assert_eq!(env.dump(), before);
+    // Either fix the hint gives works: the URL's options, or the role's setting (here for this database).
+    let pinned = env.as_url(&with_param(&url, "options=-c%20search_path%3Dpublic"));
+    let accounts = pinned.json(0, &["accounts", "list"]);
+    assert_eq!(accounts.as_array().map(Vec::len), Some(2), "{accounts}");
+    pinned.ok(&["audit", "verify"]);
+    env.execute(&format!(
+        "ALTER ROLE {BOB} IN DATABASE {} SET search_path = public",
+        env.database_name()
+    ));
+    let accounts = bob.json(0, &["accounts", "list"]);
+    assert_eq!(accounts.as_array().map(Vec::len), Some(2), "{accounts}");
+}
+
+#[test]
+fn a_store_in_a_schema_off_the_search_path_is_refused_too_but_another_copy_beside_one_is_not() {
+    let Some(env) = Env::new(Postgres) else {
+        return;
+    };
+    // The team's store lives in schema `team`, which the owner's URL pins; `public` stays empty.
+    env.execute("CREATE SCHEMA team");
+    let owner = env.as_url(&with_param(
+        &env.store().to_string_lossy(),
+        "options=-c%20search_path%3Dteam",
+    ));
+    owner.secured_account("acme");
+    assert_eq!(tables_in(&env, "public"), 0);
+    let (_, stderr) = env.code(2, &["accounts", "list"]);
+    assert!(
+        stderr.contains("is schema public, which holds no xmfax store, but schema team (not on the connection's search_path) holds one"),
+        "{stderr}"
+    );
+    env.code(
+        2,
+        &[
+            "accounts",
+            "add",
+            "rogue",
+            "--name",
+            "Rogue",
+            "--fax-number",
+            "+16502530009",
+        ],
+    );
+    env.code(
+        2,
+        &[
+            "store",
+            "copy",
+            "--from",
+            &owner.store().to_string_lossy(),
+            "--to",
+            &env.store().to_string_lossy(),
+        ],
+    );
+    assert_eq!(
+        tables_in(&env, "public"),
+        0,
+        "a second store was created in schema public"
+    );
+
+    // Another application's table of the same name is no xmfax store: it does not stand in the way.
+    let other = Env::new(Postgres).expect("server");
+    other.execute(
+        "CREATE SCHEMA elsewhere;
+         CREATE TABLE elsewhere.xmfax_meta (name TEXT PRIMARY KEY, value TEXT);
+         INSERT INTO elsewhere.xmfax_meta VALUES ('application', 'something-else');",
+    );
+    other.ok(&["accounts", "list"]);
+    other.secured_account("acme");
+    // With a store in the current schema, a copy in another schema changes nothing: the current one is used.
+    other.execute("UPDATE elsewhere.xmfax_meta SET value = 'xmfax'");
+    let accounts = other.json(0, &["accounts", "list"]);
+    assert_eq!(accounts[0]["id"], "acme", "{accounts}");
+    other.ok(&["audit", "verify"]);
+    other.ok(&["users", "add", "acme", "jane@acme.example"]);
+    assert_eq!(tables_in(&other, "elsewhere"), 1);
+}
