@@ -16,6 +16,7 @@ mod cli {
     mod hostile_files;
     mod lists;
     mod output;
+    mod postgres_connect;
     mod postgres_roles;
     mod postgres_schema;
     mod postgres_tls;

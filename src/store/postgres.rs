@@ -1,5 +1,7 @@
-//! Connecting to a PostgreSQL store: the URL, where its password comes from (URL, `PGPASSWORD`, the
-//! pgpass file), TLS as `sslmode` asks, and the URL as it may be shown (never with its password).
+//! Connecting to a PostgreSQL store as libpq would: the URL and its parameters, each host tried on
+//! its own, where the password comes from (URL, `PGPASSWORD`, the pgpass file), TLS as `sslmode`
+//! asks (none on a Unix socket), errors that say what to do, and the URL as it may be shown (never
+//! with its password).
 
 use anyhow::{Context, Result, anyhow, bail};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
@@ -299,7 +301,14 @@ fn split_settings(url: &PgUrl) -> Result<Settings> {
                 }
             }
             "sslrootcert" => root_cert = Some(PathBuf::from(percent_decode(value))),
-            _ => kept.push(pair),
+            key => {
+                if !pair.contains('=') {
+                    // Not named: a bare word here may be a password pasted in the wrong place.
+                    bail!("the URL's query has a parameter without a value (NAME=VALUE expected)");
+                }
+                check_parameter(key, &percent_decode(value))?;
+                kept.push(pair);
+            }
         }
     }
     let url = if kept.is_empty() {
@@ -314,6 +323,119 @@ fn split_settings(url: &PgUrl) -> Result<Settings> {
     })
 }
 
+/// The URL parameters xmfax reads, besides `sslmode` and `sslrootcert`.
+const KNOWN_PARAMETERS: [&str; 18] = [
+    "user",
+    "password",
+    "dbname",
+    "host",
+    "hostaddr",
+    "port",
+    "options",
+    "application_name",
+    "connect_timeout",
+    "tcp_user_timeout",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_retries",
+    "target_session_attrs",
+    "channel_binding",
+    "load_balance_hosts",
+    "sslnegotiation",
+];
+
+/// Refuses a parameter xmfax does not know, or a value it cannot use, naming it. A value is shown
+/// only for the parameters whose values are never secret (never `password`'s, nor an unknown one's).
+fn check_parameter(key: &str, value: &str) -> Result<()> {
+    let one_of = |allowed: &[&str]| -> Result<()> {
+        if allowed.contains(&value) {
+            Ok(())
+        } else {
+            bail!("the URL's {key}={value:?} is not one of {}", allowed.join(", "))
+        }
+    };
+    let seconds = || -> Result<()> {
+        match value.parse::<i64>() {
+            Ok(_) => Ok(()),
+            Err(_) => bail!("the URL's {key}={value:?} is not a number of seconds"),
+        }
+    };
+    match key {
+        "port" => {
+            for port in value.split(',') {
+                check_port(port)?;
+            }
+            Ok(())
+        }
+        "hostaddr" => {
+            for address in value.split(',') {
+                if address.parse::<std::net::IpAddr>().is_err() {
+                    bail!("the URL's hostaddr {address:?} is not an IP address");
+                }
+            }
+            Ok(())
+        }
+        "connect_timeout" | "tcp_user_timeout" | "keepalives_idle" | "keepalives_interval" => seconds(),
+        "keepalives" => match value.parse::<u64>() {
+            Ok(_) => Ok(()),
+            Err(_) => bail!("the URL's keepalives={value:?} is not 1 (on) or 0 (off)"),
+        },
+        "keepalives_retries" => match value.parse::<u32>() {
+            Ok(_) => Ok(()),
+            Err(_) => bail!("the URL's keepalives_retries={value:?} is not a number"),
+        },
+        "target_session_attrs" => one_of(&["any", "read-write", "read-only"]),
+        "channel_binding" => one_of(&["disable", "prefer", "require"]),
+        "load_balance_hosts" => one_of(&["disable", "random"]),
+        "sslnegotiation" => one_of(&["postgres", "direct"]),
+        known if KNOWN_PARAMETERS.contains(&known) => Ok(()),
+        unknown => bail!(
+            "the URL has a parameter xmfax does not know: {unknown:?} (it knows {}, sslmode, sslrootcert)",
+            KNOWN_PARAMETERS.join(", ")
+        ),
+    }
+}
+
+/// A port as libpq takes it: empty (the default, 5432) or 1 to 65535.
+fn check_port(port: &str) -> Result<()> {
+    match port.parse::<u16>() {
+        _ if port.is_empty() => Ok(()),
+        Ok(1..) => Ok(()),
+        _ => bail!("the URL's port {port:?} is not a port number (1 to 65535)"),
+    }
+}
+
+/// Checks the ports of the URL's `host:port` list (before the path), naming a bad one. The
+/// credentials are skipped as the `postgres` crate skips them: all before the first `@`.
+fn check_authority_ports(url: &PgUrl) -> Result<()> {
+    let start = match url.userinfo() {
+        Some((_, at)) => at + 1,
+        None => match url.url.find("://") {
+            Some(scheme_end) => scheme_end + 3,
+            None => return Ok(()),
+        },
+    };
+    let rest = &url.url[start..];
+    let authority = &rest[..rest.find(['/', '?']).unwrap_or(rest.len())];
+    if authority.is_empty() {
+        return Ok(());
+    }
+    for chunk in authority.split(',') {
+        let port = match chunk.strip_prefix('[') {
+            // An IPv6 address: `[::1]:5432`.
+            Some(bracketed) => bracketed
+                .split_once(']')
+                .and_then(|(_, after)| after.strip_prefix(':')),
+            None => chunk.split_once(':').map(|(_, port)| port),
+        };
+        if let Some(port) = port {
+            check_port(&percent_decode(port))?;
+        }
+    }
+    Ok(())
+}
+
 /// How long a command waits for the server before giving up, unless the URL sets its own
 /// `connect_timeout` (a hung network must not hang an agent).
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -321,8 +443,9 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connects to the store at `url`, waiting at most `timeout` for the server unless the URL says
 /// otherwise.
 pub fn connect(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
-    let settings =
-        split_settings(url).with_context(|| format!("cannot connect to the PostgreSQL store {url}"))?;
+    let settings = split_settings(url)
+        .and_then(|settings| check_authority_ports(url).map(|()| settings))
+        .with_context(|| format!("cannot connect to the PostgreSQL store {url}"))?;
     let config: postgres::Config = match settings.url.parse() {
         Ok(config) => config,
         // The parser's words name options and quote parts of the URL, and the URL as shown may
@@ -331,13 +454,23 @@ pub fn connect(url: &PgUrl, timeout: Duration) -> Result<postgres::Client> {
             "cannot connect to the PostgreSQL store {}: the URL is not a valid PostgreSQL connection URL (it holds a password, so it is not shown; percent-encode `&`, `=`, `@` and `%` in a password)",
             url.fully_masked()
         ),
-        Err(err) => bail!(
-            "cannot connect to the PostgreSQL store {url}: the URL is not a valid PostgreSQL connection URL: {err}"
-        ),
+        Err(err) => {
+            let words = match std::error::Error::source(&err) {
+                Some(cause) => format!("{err}: {cause}"),
+                None => err.to_string(),
+            };
+            bail!(
+                "cannot connect to the PostgreSQL store {url}: the URL is not a valid PostgreSQL connection URL: {words}"
+            )
+        }
     };
     connect_inner(config, settings, timeout)
         .with_context(|| format!("cannot connect to the PostgreSQL store {url}"))
 }
+
+/// libpq's default socket directory (Debian's build): where xmfax connects without a host, and the
+/// one socket directory whose connections match `localhost` lines of the pgpass file.
+const DEFAULT_SOCKET_DIR: &str = "/var/run/postgresql";
 
 fn connect_inner(
     mut config: postgres::Config,
@@ -354,46 +487,256 @@ fn connect_inner(
             })?;
         config.user(&user);
     }
-    if config.get_hosts().is_empty() {
-        config.host_path("/var/run/postgresql");
+    if config.get_hosts().is_empty() && config.get_hostaddrs().is_empty() {
+        config.host_path(DEFAULT_SOCKET_DIR);
     }
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(timeout);
     }
     config.application_name("xmfax");
-    if config.get_password().is_none()
-        && let Some(password) = password_from_environment(&config)?
-    {
-        config.password(password);
+    let passwords = config.get_password().is_none().then(Passwords::read);
+    let mut failures = Vec::new();
+    for mut target in targets(&config)? {
+        let mut missing = None;
+        if let Some(passwords) = &passwords {
+            match passwords.lookup(&target.pgpass_key()) {
+                Ok(password) => {
+                    target.config.password(password);
+                }
+                Err(why) => missing = Some(why),
+            }
+        }
+        match connect_target(&target, &settings) {
+            Ok(client) => return Ok(client),
+            Err(err) => {
+                let err = explain(err, &target, missing);
+                failures.push((target.shown, err));
+            }
+        }
     }
-    let client = match settings.ssl_mode {
-        SslMode::Disable => {
-            config.ssl_mode(postgres::config::SslMode::Disable);
-            connect_bounded(config, postgres::NoTls)?
+    match failures.len() {
+        0 => bail!("the URL names no host"),
+        1 => Err(failures.remove(0).1),
+        _ => bail!(
+            "no host accepted the connection: {}",
+            failures
+                .iter()
+                .map(|(shown, err)| {
+                    // Named once: the explained failures name the host themselves.
+                    let words = format!("{err:#}");
+                    if words.contains(shown.as_str()) {
+                        words
+                    } else {
+                        format!("{shown}: {words}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
+
+/// One host of the URL, to be tried on its own as libpq does: its own TLS (none on a Unix socket)
+/// and its own pgpass line.
+struct Target {
+    config: postgres::Config,
+    /// The socket file, for a Unix-domain socket connection.
+    socket: Option<PathBuf>,
+    /// The host as pgpass matches it and as messages show it.
+    host: String,
+    port: u16,
+    shown: String,
+}
+
+impl Target {
+    /// `host:port:database:user` as the pgpass file is searched for it. As libpq: a socket
+    /// directory is matched by its path, except libpq's default one, which is `localhost`.
+    fn pgpass_key(&self) -> [String; 4] {
+        let host = if self.host == DEFAULT_SOCKET_DIR {
+            "localhost".to_string()
+        } else {
+            self.host.clone()
+        };
+        let user = self.config.get_user().unwrap_or_default().to_string();
+        let database = self
+            .config
+            .get_dbname()
+            .map_or_else(|| user.clone(), str::to_string);
+        [host, self.port.to_string(), database, user]
+    }
+}
+
+/// The URL's hosts, in the order they are tried (shuffled with `load_balance_hosts=random`).
+fn targets(config: &postgres::Config) -> Result<Vec<Target>> {
+    use postgres::config::Host;
+    let (hosts, addresses, ports) = (config.get_hosts(), config.get_hostaddrs(), config.get_ports());
+    if !hosts.is_empty() && !addresses.is_empty() && hosts.len() != addresses.len() {
+        bail!(
+            "the URL gives {} hosts and {} hostaddr values: give one address per host",
+            hosts.len(),
+            addresses.len()
+        );
+    }
+    let count = hosts.len().max(addresses.len());
+    if ports.len() > 1 && ports.len() != count {
+        bail!(
+            "the URL gives {} ports for {count} host{}: give one port for all, or one per host",
+            ports.len(),
+            if count == 1 { "" } else { "s" }
+        );
+    }
+    let mut targets = Vec::with_capacity(count);
+    for i in 0..count {
+        let port = ports.get(i).or(ports.first()).copied().unwrap_or(5432);
+        let address = addresses.get(i);
+        let (socket, host, shown) = match (hosts.get(i), address) {
+            (Some(Host::Unix(dir)), None) => {
+                let file = dir.join(format!(".s.PGSQL.{port}"));
+                let shown = file.display().to_string();
+                (Some(file), dir.to_string_lossy().into_owned(), shown)
+            }
+            (Some(Host::Tcp(name)), _) => (None, name.clone(), format!("{name}:{port}")),
+            // A hostaddr is reached by TCP whatever the host says.
+            (Some(Host::Unix(dir)), Some(address)) => (
+                None,
+                dir.to_string_lossy().into_owned(),
+                format!("{address}:{port}"),
+            ),
+            (None, Some(address)) => (None, address.to_string(), format!("{address}:{port}")),
+            (None, None) => continue,
+        };
+        targets.push(Target {
+            config: one_host(config, i, port),
+            socket,
+            host,
+            port,
+            shown,
+        });
+    }
+    if config.get_load_balance_hosts() == postgres::config::LoadBalanceHosts::Random {
+        let random = std::collections::hash_map::RandomState::new();
+        targets.sort_by_cached_key(|target| std::hash::BuildHasher::hash_one(&random, &target.shown));
+    }
+    Ok(targets)
+}
+
+/// `config` reduced to its host number `i` (and that host's port), every other setting kept.
+fn one_host(config: &postgres::Config, i: usize, port: u16) -> postgres::Config {
+    use postgres::config::Host;
+    let mut one = postgres::Config::new();
+    if let Some(user) = config.get_user() {
+        one.user(user);
+    }
+    if let Some(password) = config.get_password() {
+        one.password(password);
+    }
+    if let Some(dbname) = config.get_dbname() {
+        one.dbname(dbname);
+    }
+    if let Some(options) = config.get_options() {
+        one.options(options);
+    }
+    if let Some(name) = config.get_application_name() {
+        one.application_name(name);
+    }
+    match config.get_hosts().get(i) {
+        Some(Host::Tcp(name)) => {
+            one.host(name);
         }
-        mode => {
-            // As libpq: `require` verifies the chain when there is a root certificate, given or in
-            // its default place.
-            let root_cert = match (mode, settings.root_cert) {
-                (SslMode::Require, None) => default_root_cert().filter(|path| path.is_file()),
-                (_, given) => given,
-            };
-            let verify = match (mode, &root_cert) {
-                (SslMode::Require, Some(_)) => Verify::Chain,
-                (SslMode::Prefer | SslMode::Require, _) => Verify::Nothing,
-                (SslMode::VerifyCa, _) => Verify::Chain,
-                _ => Verify::ChainAndName,
-            };
-            config.ssl_mode(if mode == SslMode::Prefer {
-                postgres::config::SslMode::Prefer
-            } else {
-                postgres::config::SslMode::Require
-            });
-            let tls = tls_config(verify, root_cert.as_deref())?;
-            connect_bounded(config, tokio_postgres_rustls::MakeRustlsConnect::new(tls))?
+        Some(Host::Unix(dir)) => {
+            one.host_path(dir);
         }
+        None => {}
+    }
+    if let Some(address) = config.get_hostaddrs().get(i) {
+        one.hostaddr(*address);
+    }
+    one.port(port)
+        .ssl_mode(config.get_ssl_mode())
+        .ssl_negotiation(config.get_ssl_negotiation())
+        .keepalives(config.get_keepalives())
+        .keepalives_idle(config.get_keepalives_idle())
+        .target_session_attrs(config.get_target_session_attrs())
+        .channel_binding(config.get_channel_binding())
+        .load_balance_hosts(config.get_load_balance_hosts());
+    if let Some(timeout) = config.get_connect_timeout() {
+        one.connect_timeout(*timeout);
+    }
+    if let Some(timeout) = config.get_tcp_user_timeout() {
+        one.tcp_user_timeout(*timeout);
+    }
+    if let Some(interval) = config.get_keepalives_interval() {
+        one.keepalives_interval(interval);
+    }
+    if let Some(retries) = config.get_keepalives_retries() {
+        one.keepalives_retries(retries);
+    }
+    one
+}
+
+/// Connects to one host: as libpq, without TLS on a Unix-domain socket whatever `sslmode` says
+/// (the traffic does not leave the machine, and PostgreSQL never offers TLS there).
+fn connect_target(target: &Target, settings: &Settings) -> Result<postgres::Client> {
+    let mut config = target.config.clone();
+    if target.socket.is_some() || settings.ssl_mode == SslMode::Disable {
+        config.ssl_mode(postgres::config::SslMode::Disable);
+        return connect_bounded(config, postgres::NoTls);
+    }
+    let mode = settings.ssl_mode;
+    // As libpq: `require` verifies the chain when there is a root certificate, given or in its
+    // default place.
+    let root_cert = match (mode, &settings.root_cert) {
+        (SslMode::Require, None) => default_root_cert().filter(|path| path.is_file()),
+        (_, given) => given.clone(),
     };
-    Ok(client)
+    let verify = match (mode, &root_cert) {
+        (SslMode::Require, Some(_)) => Verify::Chain,
+        (SslMode::Prefer | SslMode::Require, _) => Verify::Nothing,
+        (SslMode::VerifyCa, _) => Verify::Chain,
+        _ => Verify::ChainAndName,
+    };
+    config.ssl_mode(if mode == SslMode::Prefer {
+        postgres::config::SslMode::Prefer
+    } else {
+        postgres::config::SslMode::Require
+    });
+    let tls = tls_config(verify, root_cert.as_deref())?;
+    connect_bounded(config, tokio_postgres_rustls::MakeRustlsConnect::new(tls))
+}
+
+/// The client library's words for the usual failures, replaced by what they mean and what to do.
+fn explain(err: anyhow::Error, target: &Target, missing_password: Option<String>) -> anyhow::Error {
+    use std::io::ErrorKind;
+    let Some(pg) = err.downcast_ref::<postgres::Error>() else {
+        return err;
+    };
+    let cause = std::error::Error::source(pg);
+    if let Some(why) = missing_password
+        && pg.to_string() == "invalid configuration"
+        && cause.is_some_and(|cause| cause.to_string() == "password missing")
+    {
+        return anyhow!("the server asks for a password and none was found: {why}");
+    }
+    let io = cause.and_then(|cause| cause.downcast_ref::<std::io::Error>());
+    match (io.map(std::io::Error::kind), target.socket.as_deref()) {
+        (Some(ErrorKind::NotFound), Some(file)) => anyhow!(
+            "no PostgreSQL server at {} (is it running, and is the port right?)",
+            file.display()
+        ),
+        (Some(ErrorKind::ConnectionRefused), Some(file)) => anyhow!(
+            "no PostgreSQL server answers at {} (the socket file is there: is the server running?)",
+            file.display()
+        ),
+        (Some(ErrorKind::PermissionDenied), Some(file)) => anyhow!(
+            "not allowed to open the socket {} (its directory or file is not open to this user)",
+            file.display()
+        ),
+        (Some(ErrorKind::ConnectionRefused), None) => anyhow!(
+            "nothing accepts connections at {} (is the server running there, and is the port right?)",
+            target.shown
+        ),
+        _ => err,
+    }
 }
 
 /// Connects, giving up when the whole connection (socket, TLS handshake, login) takes longer than
@@ -430,72 +773,151 @@ where
     }
 }
 
-/// The password for this connection from `PGPASSWORD`, else from the pgpass file.
-fn password_from_environment(config: &postgres::Config) -> Result<Option<String>> {
-    if let Some(password) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
-        return Ok(Some(password));
-    }
-    let file = match std::env::var_os("PGPASSFILE") {
-        Some(file) => PathBuf::from(file),
-        None => match std::env::var_os("HOME") {
-            Some(home) => Path::new(&home).join(".pgpass"),
-            None => return Ok(None),
-        },
-    };
-    let Ok(text) = std::fs::read_to_string(&file) else {
-        return Ok(None);
-    };
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // As libpq: a pgpass file others can read is not trusted with secrets.
-        if let Ok(meta) = std::fs::metadata(&file)
-            && meta.permissions().mode() & 0o077 != 0
-        {
-            eprintln!(
-                "warning: password file {} has group or world access; permissions should be u=rw (0600) or less; it was not used",
-                file.display()
-            );
-            return Ok(None);
-        }
-    }
-    let host = match config.get_hosts().first() {
-        Some(postgres::config::Host::Tcp(host)) => host.clone(),
-        // libpq matches a Unix-domain socket as `localhost`.
-        _ => "localhost".to_string(),
-    };
-    let port = config.get_ports().first().copied().unwrap_or(5432).to_string();
-    let user = config.get_user().unwrap_or_default();
-    let database = config.get_dbname().unwrap_or(user);
-    Ok(pgpass_lookup(&text, [&host, &port, database, user]))
+/// Where a password may come from besides the URL, read once per command: `PGPASSWORD`, else the
+/// pgpass file (`PGPASSFILE`, else `~/.pgpass`).
+enum Passwords {
+    Variable(String),
+    File {
+        path: PathBuf,
+        text: String,
+    },
+    /// Neither: why, as the message for a server that asks for a password says it.
+    Nothing {
+        why: String,
+        file: Option<PathBuf>,
+    },
 }
 
-/// The password of the first pgpass line matching `host:port:database:user` (`*` matches anything;
-/// `\:` and `\\` are a literal colon and backslash).
+impl Passwords {
+    fn read() -> Passwords {
+        if let Some(password) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
+            return Passwords::Variable(password);
+        }
+        let (path, named) = match std::env::var_os("PGPASSFILE") {
+            Some(file) => (PathBuf::from(file), "PGPASSFILE="),
+            None => match std::env::var_os("HOME") {
+                Some(home) => (Path::new(&home).join(".pgpass"), ""),
+                None => {
+                    return Passwords::Nothing {
+                        why: "there is no password file (neither PGPASSFILE nor HOME is set)".into(),
+                        file: None,
+                    };
+                }
+            },
+        };
+        let nothing = |why: String| Passwords::Nothing {
+            why,
+            file: Some(path.clone()),
+        };
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return nothing(format!("{named}{} was not found", path.display()));
+            }
+            Err(err) => return nothing(format!("{named}{} could not be read ({err})", path.display())),
+        };
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // As libpq: a pgpass file others can read is not trusted with secrets.
+            if meta.permissions().mode() & 0o077 != 0 {
+                eprintln!(
+                    "warning: password file {} has group or world access; permissions should be u=rw (0600) or less; it was not used",
+                    path.display()
+                );
+                return nothing(format!(
+                    "{named}{} was not used: its group or others may read it (chmod 600 it)",
+                    path.display()
+                ));
+            }
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Passwords::File { path, text },
+            Err(err) => nothing(format!("{named}{} could not be read ({err})", path.display())),
+        }
+    }
+
+    /// The password for `host:port:database:user`, or why there is none and what to do (never
+    /// with a password in it).
+    fn lookup(&self, key: &[String; 4]) -> Result<String, String> {
+        let line = key
+            .iter()
+            .map(|field| field.replace('\\', "\\\\").replace(':', "\\:"))
+            .collect::<Vec<_>>()
+            .join(":");
+        let advice = |file: Option<&Path>| match file {
+            Some(file) => format!(
+                "give it in PGPASSWORD, or in {} as a line {line}:PASSWORD (chmod 600)",
+                file.display()
+            ),
+            None => "give it in PGPASSWORD, or in ~/.pgpass or the file PGPASSFILE names".to_string(),
+        };
+        match self {
+            Passwords::Variable(password) => Ok(password.clone()),
+            Passwords::File { path, text } => {
+                let [host, port, database, user] = key;
+                pgpass_lookup(text, [host, port, database, user]).ok_or_else(|| {
+                    format!(
+                        "the URL has none, PGPASSWORD is not set, and no line of {} matches {line}; {}",
+                        path.display(),
+                        advice(Some(path))
+                    )
+                })
+            }
+            Passwords::Nothing { why, file } => Err(format!(
+                "the URL has none, PGPASSWORD is not set, and {why}; {}",
+                advice(file.as_deref())
+            )),
+        }
+    }
+}
+
+/// The password of the first pgpass line matching `host:port:database:user`, as libpq reads the
+/// file: a field that is exactly `*` matches anything (`\*` is a literal star); `\:` and `\\` are
+/// a literal colon and backslash; the password ends at the next unescaped colon.
 fn pgpass_lookup(text: &str, wanted: [&str; 4]) -> Option<String> {
     for line in text.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let mut fields = Vec::new();
+        // Each field unescaped, with whether it was a bare `*`.
+        let mut fields: Vec<(String, bool)> = Vec::new();
         let mut field = String::new();
+        let mut raw = String::new();
         let mut chars = line.chars();
         while let Some(c) = chars.next() {
             match c {
-                '\\' => field.extend(chars.next()),
-                ':' if fields.len() < 4 => fields.push(std::mem::take(&mut field)),
-                c => field.push(c),
+                '\\' => {
+                    raw.push(c);
+                    if let Some(next) = chars.next() {
+                        raw.push(next);
+                        field.push(next);
+                    }
+                }
+                ':' => {
+                    fields.push((std::mem::take(&mut field), raw == "*"));
+                    raw.clear();
+                    if fields.len() == 5 {
+                        break;
+                    }
+                }
+                c => {
+                    raw.push(c);
+                    field.push(c);
+                }
             }
         }
-        fields.push(field);
+        if fields.len() < 5 {
+            fields.push((field, raw == "*"));
+        }
         if fields.len() != 5 {
             continue;
         }
         if fields[..4]
             .iter()
             .zip(wanted)
-            .all(|(pattern, value)| pattern == "*" || pattern == value)
+            .all(|((pattern, wildcard), value)| *wildcard || pattern == value)
         {
-            return fields.pop();
+            return fields.pop().map(|(password, _)| password);
         }
     }
     None
@@ -841,5 +1263,200 @@ mod tests {
             Some("fallback")
         );
         assert_eq!(pgpass_lookup("a:b:c\n", ["a", "b", "c", "d"]), None);
+    }
+
+    #[test]
+    fn pgpass_fields_unescape_as_libpq_reads_them() {
+        // `\*` is a literal star, not a wildcard; only a bare `*` matches anything.
+        let file = "h:5432:\\*:ann:star\n*:5432:*:ann:any\n";
+        assert_eq!(
+            pgpass_lookup(file, ["h", "5432", "*", "ann"]).as_deref(),
+            Some("star")
+        );
+        assert_eq!(
+            pgpass_lookup(file, ["h", "5432", "xmfax", "ann"]).as_deref(),
+            Some("any")
+        );
+        assert_eq!(
+            pgpass_lookup("h:5432:x*:ann:pw\n", ["h", "5432", "xy", "ann"]),
+            None
+        );
+        // `\:` in a host (a socket path may hold a colon), `\\` a backslash.
+        let file = "/tmp/a\\:b:5499:*:bob:pw1\n/tmp/c\\\\d:5499:*:bob:pw2\n";
+        assert_eq!(
+            pgpass_lookup(file, ["/tmp/a:b", "5499", "x", "bob"]).as_deref(),
+            Some("pw1")
+        );
+        assert_eq!(
+            pgpass_lookup(file, ["/tmp/c\\d", "5499", "x", "bob"]).as_deref(),
+            Some("pw2")
+        );
+        // The password ends at an unescaped colon; an escaped one is part of it.
+        assert_eq!(
+            pgpass_lookup("h:1:d:u:pa:ss\n", ["h", "1", "d", "u"]).as_deref(),
+            Some("pa")
+        );
+        assert_eq!(
+            pgpass_lookup("h:1:d:u:pa\\:ss\r\n", ["h", "1", "d", "u"]).as_deref(),
+            Some("pa:ss")
+        );
+        // Fields compare exactly: no case folding, no prefix.
+        assert_eq!(pgpass_lookup("H:1:d:u:pw\n", ["h", "1", "d", "u"]), None);
+        assert_eq!(pgpass_lookup("h:15:d:u:pw\n", ["h", "1", "d", "u"]), None);
+    }
+
+    fn target_of(url: &str) -> Vec<Target> {
+        let mut config: postgres::Config = url.parse().unwrap();
+        if config.get_hosts().is_empty() {
+            config.host_path(DEFAULT_SOCKET_DIR);
+        }
+        targets(&config).unwrap()
+    }
+
+    #[test]
+    fn pgpass_matches_a_socket_by_its_directory_and_localhost_only_for_the_default_one() {
+        let key = |url: &str| target_of(url).remove(0).pgpass_key();
+        assert_eq!(
+            key("postgres://bob@/xmfax?host=/tmp/nu/sock&port=5499"),
+            ["/tmp/nu/sock", "5499", "xmfax", "bob"]
+        );
+        assert_eq!(
+            key("postgres://bob@/xmfax?host=/var/run/postgresql"),
+            ["localhost", "5432", "xmfax", "bob"]
+        );
+        assert_eq!(
+            key("postgres://bob@/xmfax"),
+            ["localhost", "5432", "xmfax", "bob"]
+        );
+        assert_eq!(
+            key("postgres://bob@db.corp:6000"),
+            ["db.corp", "6000", "bob", "bob"]
+        );
+        let file = "localhost:5499:*:bob:local\n/tmp/nu/sock:5499:*:bob:mine\n";
+        let lookup = |url: &str| {
+            let [host, port, database, user] = key(url);
+            pgpass_lookup(file, [&host, &port, &database, &user])
+        };
+        assert_eq!(
+            lookup("postgres://bob@/xmfax?host=/tmp/nu/sock&port=5499").as_deref(),
+            Some("mine")
+        );
+        // Another local directory (another user's server, perhaps) gets no `localhost` password.
+        assert_eq!(lookup("postgres://bob@/xmfax?host=/tmp/other&port=5499"), None);
+        assert_eq!(
+            lookup("postgres://bob@/xmfax?host=/var/run/postgresql&port=5499").as_deref(),
+            Some("local")
+        );
+        assert_eq!(
+            lookup("postgres://bob@localhost:5499/xmfax").as_deref(),
+            Some("local")
+        );
+    }
+
+    #[test]
+    fn each_host_is_tried_on_its_own_socket_or_tcp() {
+        let tried = target_of("postgres://a@db1:6000,db2:6001/x?host=/tmp/s&port=6002");
+        let shown: Vec<&str> = tried.iter().map(|t| t.shown.as_str()).collect();
+        assert_eq!(shown, ["db1:6000", "db2:6001", "/tmp/s/.s.PGSQL.6002"]);
+        let sockets: Vec<bool> = tried.iter().map(|t| t.socket.is_some()).collect();
+        assert_eq!(sockets, [false, false, true]);
+        for target in &tried {
+            assert_eq!(target.config.get_hosts().len(), 1);
+            assert_eq!(target.config.get_ports(), [target.port]);
+        }
+        let mut config: postgres::Config = "postgres://a@h1,h2/x?port=1,2,3".parse().unwrap();
+        let err = targets(&config).err().unwrap().to_string();
+        assert!(err.contains("5 ports for 2 hosts"), "{err}");
+        config = "postgres://a@/x?hostaddr=127.0.0.1&host=/tmp/s".parse().unwrap();
+        let target = targets(&config).unwrap().remove(0);
+        assert!(target.socket.is_none(), "a hostaddr is reached by TCP");
+    }
+
+    #[test]
+    fn one_host_keeps_every_other_setting() {
+        let url = "postgres://ann:pw@db:6000/xmfax?options=-c%20x%3Dy&application_name=a\
+                   &connect_timeout=7&tcp_user_timeout=8&keepalives=0&keepalives_idle=9\
+                   &keepalives_interval=10&keepalives_retries=11&target_session_attrs=read-write\
+                   &channel_binding=require&load_balance_hosts=random&sslmode=require\
+                   &sslnegotiation=direct&hostaddr=127.0.0.2";
+        let config: postgres::Config = url.parse().unwrap();
+        let one = one_host(&config, 0, 6000);
+        assert_eq!(format!("{one:?}"), format!("{config:?}"));
+        assert_eq!(one.get_password(), Some(&b"pw"[..]));
+        assert_eq!(one.get_ssl_negotiation(), config.get_ssl_negotiation());
+    }
+
+    #[test]
+    fn url_parameters_are_refused_by_name() {
+        let refusal = |url: &str| {
+            let url = PgUrl::new(url);
+            match split_settings(&url).and_then(|_| check_authority_ports(&url)) {
+                Ok(()) => panic!("{url} accepted"),
+                Err(err) => err.to_string(),
+            }
+        };
+        let split = |url: &str| split_settings(&PgUrl::new(url)).map(|_| ());
+        for (url, named) in [
+            ("postgres://a@h/d?foo=bar", "\"foo\""),
+            ("postgres://a@h/d?connect_timeout=abc", "connect_timeout=\"abc\""),
+            ("postgres://a@h/d?port=99999", "port \"99999\""),
+            ("postgres://a@h/d?port=0", "port \"0\""),
+            ("postgres://a@h:99999/d", "port \"99999\""),
+            ("postgres://a@h1:5432,[::1]:70000/d", "port \"70000\""),
+            ("postgres://a:p:w@h:x/d", "port \"x\""),
+            ("postgres://a@h/d?target_session_attrs=primary", "read-write"),
+            ("postgres://a@h/d?hostaddr=db.corp", "hostaddr \"db.corp\""),
+        ] {
+            let err = refusal(url);
+            assert!(err.contains(named), "{url}: {err}");
+        }
+        // Neither a password's value nor an unknown parameter's value is ever shown.
+        for url in [
+            "postgres://a@h/d?passwd=hunter2",
+            "postgres://a@h/d?hunter2",
+            "postgres://a:hunter2@h/d?pass=hunter2",
+        ] {
+            let err = refusal(url);
+            assert!(!err.contains("hunter2"), "{url}: {err}");
+        }
+        for url in [
+            "postgres://a@h/d?password=x&port=5433&connect_timeout=5&keepalives=1",
+            "postgres://a@h:/d?host=/tmp/s,db&port=,5432&target_session_attrs=any",
+            "postgres://a:p%3Aw@[::1]:5432,h2/d?sslmode=require",
+            "postgres://a:pa:ss@h/d",
+        ] {
+            split(url).unwrap();
+            check_authority_ports(&PgUrl::new(url)).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_missing_password_says_where_it_was_looked_for() {
+        let key = [
+            "/tmp/a:b".to_string(),
+            "5499".into(),
+            "xmfax".into(),
+            "bob".into(),
+        ];
+        let file = Passwords::File {
+            path: PathBuf::from("/home/bob/.pgpass"),
+            text: "other:5499:*:bob:secret\n".into(),
+        };
+        let why = file.lookup(&key).unwrap_err();
+        assert!(
+            why.contains("no line of /home/bob/.pgpass matches /tmp/a\\:b:5499:xmfax:bob"),
+            "{why}"
+        );
+        assert!(!why.contains("secret"), "{why}");
+        let nothing = Passwords::Nothing {
+            why: "PGPASSFILE=/nowhere was not found".into(),
+            file: Some(PathBuf::from("/nowhere")),
+        };
+        let why = nothing.lookup(&key).unwrap_err();
+        assert!(
+            why.contains("PGPASSWORD is not set, and PGPASSFILE=/nowhere was not found; give it in PGPASSWORD, or in /nowhere"),
+            "{why}"
+        );
+        assert_eq!(Passwords::Variable("pw".into()).lookup(&key).as_deref(), Ok("pw"));
     }
 }

@@ -131,7 +131,7 @@ fn start() -> Result<Server, String> {
         return Ok(Server { admin_url: url });
     }
     let bin = newest_bin_dir().ok_or("no initdb under /usr/lib/postgresql/*/bin")?;
-    Cluster::start(&bin, None).map(|cluster| Server {
+    Cluster::start(&bin, None, None).map(|cluster| Server {
         admin_url: cluster.admin_url,
     })
 }
@@ -142,7 +142,7 @@ fn start() -> Result<Server, String> {
 pub fn tls_server(cert_pem: &str, key_pem: &str) -> Option<TlsServer> {
     server()?;
     let bin = newest_bin_dir()?;
-    match Cluster::start(&bin, Some((cert_pem, key_pem))) {
+    match Cluster::start(&bin, Some((cert_pem, key_pem)), None) {
         Ok(cluster) => Some(TlsServer { port: cluster.port }),
         Err(why) => panic!("cannot start the TLS cluster: {why}"),
     }
@@ -151,6 +151,41 @@ pub fn tls_server(cert_pem: &str, key_pem: &str) -> Option<TlsServer> {
 /// A cluster reachable at `localhost:port` (and 127.0.0.1) with TLS only.
 pub struct TlsServer {
     pub port: u16,
+}
+
+/// A third throwaway cluster, on a Unix socket only, where every role but `postgres` logs in with
+/// a password (SCRAM), and where role `bob` (password [`PasswordServer::PASSWORD`]) owns database
+/// `xmfax`; `None` when PostgreSQL is unavailable and not required.
+pub fn password_server() -> Option<PasswordServer> {
+    server()?;
+    let bin = newest_bin_dir()?;
+    let hba = "local all postgres trust\nlocal all all scram-sha-256\n";
+    let cluster = Cluster::start(&bin, None, Some(hba))
+        .unwrap_or_else(|why| panic!("cannot start the password cluster: {why}"));
+    let mut admin = connect(&cluster.admin_url);
+    // One statement each: CREATE DATABASE cannot run in the transaction a batch makes.
+    for sql in [
+        format!("CREATE ROLE bob LOGIN PASSWORD '{}'", PasswordServer::PASSWORD),
+        "CREATE DATABASE xmfax OWNER bob".to_string(),
+    ] {
+        admin
+            .batch_execute(&sql)
+            .unwrap_or_else(|e| panic!("set up the password cluster: {sql}: {e:?}"));
+    }
+    Some(PasswordServer {
+        socket_dir: cluster.dir,
+        port: cluster.port,
+    })
+}
+
+/// A cluster whose socket is `socket_dir/.s.PGSQL.port`, checking passwords.
+pub struct PasswordServer {
+    pub socket_dir: PathBuf,
+    pub port: u16,
+}
+
+impl PasswordServer {
+    pub const PASSWORD: &str = "bob-pw-31";
 }
 
 /// The `bin` directory of the newest PostgreSQL installed the Debian way.
@@ -183,12 +218,15 @@ fn psql_binary() -> PathBuf {
 struct Cluster {
     admin_url: String,
     port: u16,
+    /// Its socket directory.
+    dir: PathBuf,
 }
 
 impl Cluster {
     /// With `tls` (certificate and key, PEM), it also listens on 127.0.0.1, where only TLS
     /// connections are accepted.
-    fn start(bin: &Path, tls: Option<(&str, &str)>) -> Result<Cluster, String> {
+    /// With `hba`, that is its `pg_hba.conf` (for a cluster without TLS).
+    fn start(bin: &Path, tls: Option<(&str, &str)>, hba: Option<&str>) -> Result<Cluster, String> {
         let as_root = is_root();
         let dir = std::env::temp_dir().join(format!(
             "xmfax-pg-{}-{}",
@@ -203,7 +241,7 @@ impl Cluster {
         let log = dir.join("server.log");
         // Any number will do for a socket in this private directory; TCP needs a free port.
         let port = match tls {
-            None => 20000 + (std::process::id() % 30000) as u16,
+            None => 20000 + (std::process::id() % 30000) as u16 + u16::from(hba.is_some()),
             Some(_) => std::net::TcpListener::bind("127.0.0.1:0")
                 .and_then(|listener| listener.local_addr())
                 .map_err(|e| format!("no free TCP port: {e}"))?
@@ -229,7 +267,20 @@ impl Cluster {
             dir.display()
         );
         match tls {
-            None => options.push_str(" -c listen_addresses=''"),
+            None => {
+                if let Some(hba) = hba {
+                    write_private(&data.join("pg_hba.conf"), hba)?;
+                    if as_root {
+                        run(
+                            Command::new("chown")
+                                .arg("postgres:")
+                                .arg(data.join("pg_hba.conf")),
+                            "chown",
+                        )?;
+                    }
+                }
+                options.push_str(" -c listen_addresses=''");
+            }
             Some((cert, key)) => {
                 let (cert_file, key_file) = (dir.join("server.crt"), dir.join("server.key"));
                 write_private(&cert_file, cert)?;
@@ -266,7 +317,7 @@ impl Cluster {
         let admin_url = format!("postgres://postgres@/postgres?host={}&port={port}", dir.display());
         postgres::Client::connect(&admin_url, postgres::NoTls)
             .map_err(|e| format!("the throwaway cluster started but refuses connections: {e}"))?;
-        Ok(Cluster { admin_url, port })
+        Ok(Cluster { admin_url, port, dir })
     }
 }
 
