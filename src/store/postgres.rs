@@ -118,8 +118,9 @@ impl PgUrl {
     /// its credentials cannot be told apart from the rest: an unencoded `@` other than the one that
     /// ends `USER[:PASSWORD]` (the client would take what precedes the first `@` for the user and
     /// password, and what follows for the host, so a password holding one would be partly shown
-    /// and sent to DNS as a host name), or a query parameter that is not `NAME=VALUE` (a `&` left
-    /// in a password's value). The refusal shows the URL as `postgres://****`.
+    /// and sent to DNS as a host name), or, in a URL holding a password, a query parameter that is
+    /// not `NAME=VALUE` (a `&` left in a password's value). The refusal shows the URL as
+    /// `postgres://****`.
     pub fn parse(text: &str) -> Result<PgUrl> {
         let url = PgUrl {
             url: text.to_string(),
@@ -150,7 +151,8 @@ impl PgUrl {
         if let Some(question) = url.query_start() {
             let query = &text[question + 1..];
             let query = query.strip_suffix('&').unwrap_or(query);
-            if !query.is_empty() && query.split('&').any(|pair| !pair.contains('=')) {
+            // Without a `password` parameter, the one at fault is named when connecting.
+            if url.holds_password() && !query.is_empty() && query.split('&').any(|pair| !pair.contains('=')) {
                 bail!(
                     "a parameter of the PostgreSQL URL {} is not NAME=VALUE: write a \"&\" inside a value (a password, say) as %26 (nothing was connected to)",
                     url.fully_masked()
