@@ -329,6 +329,21 @@ pub fn completion(mut cmd: Command, words: &[&str]) -> Command {
     cmd
 }
 
+/// A read, an audit check and a write: what a login that must be refused tries.
+pub const READ_CHECK_WRITE: [&[&str]; 3] = [
+    &["accounts", "list"],
+    &["audit", "verify"],
+    &[
+        "accounts",
+        "add",
+        "rogue",
+        "--name",
+        "Rogue",
+        "--fax-number",
+        "+16502530009",
+    ],
+];
+
 /// A SQL string literal, as both backends read it.
 pub fn literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))

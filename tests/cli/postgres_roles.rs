@@ -2,7 +2,7 @@
 //! gateway read-only views and nothing else, and lets agents work through xmfax without being able
 //! to rewrite the audit trail or change the schema. The audit trigger refuses even the owner.
 
-use super::common::{Env, Postgres};
+use super::common::{Env, Postgres, READ_CHECK_WRITE};
 use super::pg;
 use std::sync::Mutex;
 
@@ -355,19 +355,7 @@ fn the_gateway_login_is_told_to_use_an_agent_login() {
     };
     let gateway = env.as_url(&url_for(&env, GATEWAY));
     let before = env.dump();
-    for args in [
-        &["accounts", "list"][..],
-        &["audit", "verify"],
-        &[
-            "accounts",
-            "add",
-            "rogue",
-            "--name",
-            "Rogue",
-            "--fax-number",
-            "+16502530009",
-        ],
-    ] {
+    for args in READ_CHECK_WRITE {
         let (_, stderr) = gateway.code(2, args);
         assert!(
             stderr.contains(&format!("role {GATEWAY}")) && stderr.contains("member of xmfax_gateway"),
@@ -417,18 +405,7 @@ fn an_agent_cannot_create_the_store_and_is_told_the_owner_does() {
          END $$;"
     ));
     let agent = env.as_url(&url_for(&env, AGENT));
-    let (_, stderr) = agent.code(
-        2,
-        &[
-            "accounts",
-            "add",
-            "rogue",
-            "--name",
-            "Rogue",
-            "--fax-number",
-            "+16502530009",
-        ],
-    );
+    let (_, stderr) = agent.code(2, READ_CHECK_WRITE[2]);
     assert!(
         stderr.contains(&format!("role {AGENT}"))
             && stderr.contains("may not create its tables")

@@ -3,7 +3,7 @@
 //! as slow again), so a raw writer that goes around xmfax meets the same refusals. The audit
 //! trail's triggers hold in replica mode, and a store is only created in a UTF-8 database.
 
-use super::common::{Env, Postgres, days_ago};
+use super::common::{Env, Postgres, READ_CHECK_WRITE, days_ago};
 use super::pg;
 
 /// A store with two secured accounts; `acme` holds two trusted domains, `beta` none.
@@ -196,19 +196,7 @@ fn a_schema_of_the_login_s_own_does_not_hide_the_store_or_get_a_second_one() {
     env.execute(&format!("CREATE SCHEMA {BOB} AUTHORIZATION {BOB}"));
     let bob = env.as_url(&url);
     let before = env.dump();
-    for args in [
-        &["accounts", "list"][..],
-        &["audit", "verify"],
-        &[
-            "accounts",
-            "add",
-            "rogue",
-            "--name",
-            "Rogue",
-            "--fax-number",
-            "+16502530009",
-        ],
-    ] {
+    for args in READ_CHECK_WRITE {
         let (stdout, stderr) = bob.code(2, args);
         assert!(stdout.is_empty(), "{args:?}: {stdout}");
         assert!(
