@@ -21,7 +21,8 @@ pub fn is_url(text: &str) -> bool {
 /// `USER:PASSWORD@HOST` of one), so that taking it for a file would create a stray store, perhaps
 /// with a password in a directory's name: any value holding `://`; one starting (after blanks, in any
 /// case) with `postgres:`, `postgresql:`, `postgres//` or `postgresql//`; and one not starting with
-/// `/`, `.` or `~` whose first path component holds both `@` and `:` (`USER@HOST:PORT`), or any of
+/// `/`, `.` or `~` whose first path component holds both `@` and `:` (`USER@HOST:PORT`) or is a
+/// `HOST:PORT` (`db.example.com:5432/xmfax`), or any of
 /// whose components holds a `:` and, after it, an `@` (`USER:PASSWORD@HOST`). A file whose name
 /// trips this is named by a path starting with `./`, with `:/` for `://` (the same file).
 pub fn looks_like_url(text: &str) -> bool {
@@ -42,7 +43,16 @@ pub fn looks_like_url(text: &str) -> bool {
             .find(':')
             .is_some_and(|colon| component[colon..].contains('@'))
     };
-    (first.contains('@') && first.contains(':')) || components.any(credentials)
+    // `HOST:PORT/DATABASE` with the scheme and user forgotten.
+    let host_and_port = first.split_once(':').is_some_and(|(host, port)| {
+        !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            && !port.is_empty()
+            && port.bytes().all(|b| b.is_ascii_digit())
+    });
+    (first.contains('@') && first.contains(':')) || host_and_port || components.any(credentials)
 }
 
 /// The `postgres` or `postgresql` (any case) a value starts with when it is followed by `:` or `//`,
@@ -217,6 +227,21 @@ impl std::fmt::Display for PgUrl {
             let start = end - userinfo.len() + colon + 1;
             shown.replace_range(start..end, "****");
         }
+        // Without an `@`, a forgotten host leaves `USER:PASSWORD` where `HOST:PORT` should be: a
+        // port that is no number may be a password.
+        if self.userinfo().is_none()
+            && let Some(start) = shown.find("://").map(|at| at + 3)
+        {
+            let end = shown[start..]
+                .find(['/', '?'])
+                .map_or(shown.len(), |at| start + at);
+            if shown[start..end]
+                .split(',')
+                .any(|chunk| port_of(chunk).is_some_and(|port| !port.bytes().all(|b| b.is_ascii_digit())))
+            {
+                shown.replace_range(start..end, "****");
+            }
+        }
         if let Some(query) = self.query_start() {
             // The query starts at the same place in `shown`, give or take the masked password.
             let query = query + shown.len() - self.url.len();
@@ -227,7 +252,10 @@ impl std::fmt::Display for PgUrl {
                     Some((key, _)) if percent_decode(key).eq_ignore_ascii_case("password") => {
                         format!("{key}=****")
                     }
-                    _ => pair.to_string(),
+                    // Only what xmfax reads is shown: a misspelt `passwd=`, or the rest of a
+                    // password cut at an unencoded `&`, may be secret.
+                    Some((key, _)) if is_known_parameter(&percent_decode(key)) => pair.to_string(),
+                    _ => "****".to_string(),
                 })
                 .collect();
             shown = format!("{base}{}", params.join("&"));
@@ -283,6 +311,10 @@ fn split_settings(url: &PgUrl) -> Result<Settings> {
         Some(end) => format!("{}{}", base[..end].to_ascii_lowercase(), &base[end..]),
         None => base.to_string(),
     };
+    let has_password_parameter = query.split('&').any(|pair| {
+        pair.split_once('=')
+            .is_some_and(|(key, _)| percent_decode(key) == "password")
+    });
     let mut kept = Vec::new();
     let mut ssl_mode = SslMode::Prefer;
     let mut root_cert = None;
@@ -307,6 +339,13 @@ fn split_settings(url: &PgUrl) -> Result<Settings> {
                 if !pair.contains('=') {
                     // Not named: a bare word here may be a password pasted in the wrong place.
                     bail!("the URL's query has a parameter without a value (NAME=VALUE expected)");
+                }
+                if has_password_parameter && !is_known_parameter(key) {
+                    // Not named either: after `password=`, an unencoded `&` in the password would
+                    // make its rest look like a parameter of its own.
+                    bail!(
+                        "the URL has a parameter xmfax does not know, not named because it may be part of the password= value before it; write & in a password as %26"
+                    );
                 }
                 check_parameter(key, &percent_decode(value))?;
                 kept.push(pair);
@@ -346,6 +385,11 @@ const KNOWN_PARAMETERS: [&str; 18] = [
     "load_balance_hosts",
     "sslnegotiation",
 ];
+
+/// Whether xmfax reads this URL parameter (all but `password` have values that are never secret).
+fn is_known_parameter(key: &str) -> bool {
+    KNOWN_PARAMETERS.contains(&key) || key == "sslmode" || key == "sslrootcert"
+}
 
 /// Refuses a parameter xmfax does not know, or a value it cannot use, naming it. A value is shown
 /// only for the parameters whose values are never secret (never `password`'s, nor an unknown one's).
@@ -404,7 +448,13 @@ fn check_port(port: &str) -> Result<()> {
     match port.parse::<u16>() {
         _ if port.is_empty() => Ok(()),
         Ok(1..) => Ok(()),
-        _ => bail!("the URL's port {port:?} is not a port number (1 to 65535)"),
+        // Quoted only when it is a number: letters there may be a password whose `@host` is missing.
+        _ if port.bytes().all(|b| b.is_ascii_digit()) => {
+            bail!("the URL's port {port:?} is not a port number (1 to 65535)")
+        }
+        _ => bail!(
+            "the URL has a port that is not a number (not shown: if it is USER:PASSWORD, the @HOST after it is missing)"
+        ),
     }
 }
 
@@ -424,18 +474,21 @@ fn check_authority_ports(url: &PgUrl) -> Result<()> {
         return Ok(());
     }
     for chunk in authority.split(',') {
-        let port = match chunk.strip_prefix('[') {
-            // An IPv6 address: `[::1]:5432`.
-            Some(bracketed) => bracketed
-                .split_once(']')
-                .and_then(|(_, after)| after.strip_prefix(':')),
-            None => chunk.split_once(':').map(|(_, port)| port),
-        };
-        if let Some(port) = port {
+        if let Some(port) = port_of(chunk) {
             check_port(&percent_decode(port))?;
         }
     }
     Ok(())
+}
+
+/// The port of one `HOST:PORT` of a URL's authority, if it has one (`[::1]:5432` for IPv6).
+fn port_of(chunk: &str) -> Option<&str> {
+    match chunk.strip_prefix('[') {
+        Some(bracketed) => bracketed
+            .split_once(']')
+            .and_then(|(_, after)| after.strip_prefix(':')),
+        None => chunk.split_once(':').map(|(_, port)| port),
+    }
 }
 
 /// How long a command waits for the server before giving up, unless the URL sets its own
@@ -495,7 +548,9 @@ fn connect_inner(
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(timeout);
     }
-    config.application_name("xmfax");
+    if config.get_application_name().is_none() {
+        config.application_name("xmfax");
+    }
     let passwords = config.get_password().is_none().then(Passwords::read);
     let mut failures = Vec::new();
     for mut target in targets(&config)? {
@@ -1100,10 +1155,35 @@ mod tests {
             ("postgres://ann:pa?ss@db/x?sslmode=require", "pa?ss"),
             ("postgres://ann:a#b@db/x", "a#b"),
             ("postgres://ann@db/x?pass%77ord=hunter2", "hunter2"),
+            // A misspelt key, a bare word, and a password cut at an unencoded `&`.
+            ("postgres://ann@db/x?passwd=hunter2", "hunter2"),
+            ("postgres://ann@db/x?hunter2", "hunter2"),
+            ("postgres://ann@db/x?password=hun&ter2=x", "ter2"),
         ] {
             let shown = PgUrl::new(url).to_string();
             assert!(!shown.contains(secret), "{url} shown as {shown}");
         }
+        assert_eq!(
+            PgUrl::new("postgres://ann@db/x?sslmode=require&passwd=hunter2&port=5433").to_string(),
+            "postgres://ann@db/x?sslmode=require&****&port=5433"
+        );
+    }
+
+    #[test]
+    fn a_parameter_after_a_password_is_refused_without_its_name() {
+        let err = split_settings(&PgUrl::new("postgres://ann@db/x?password=hun&ter2=x"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("%26") && !err.contains("ter2"), "{err}");
+        let err = split_settings(&PgUrl::new("postgres://ann@db/x?bogus=1"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("\"bogus\""),
+            "without a password, the unknown name is given: {err}"
+        );
     }
 
     #[test]
@@ -1133,6 +1213,8 @@ mod tests {
             "postgres/alice:SECRET@h/x",
             "bob@server:/var/xmfax.db",
             "backups/a:b@c.db",
+            "db.example.com:5432/xmfax",
+            "localhost:5432",
         ] {
             assert!(looks_like_url(value), "{value:?} should look like a URL");
         }
@@ -1405,7 +1487,8 @@ mod tests {
             ("postgres://a@h/d?port=0", "port \"0\""),
             ("postgres://a@h:99999/d", "port \"99999\""),
             ("postgres://a@h1:5432,[::1]:70000/d", "port \"70000\""),
-            ("postgres://a:p:w@h:x/d", "port \"x\""),
+            // A port of letters is not quoted: it may be a password whose `@host` is missing.
+            ("postgres://a:p:w@h:x/d", "port that is not a number (not shown"),
             ("postgres://a@h/d?target_session_attrs=primary", "read-write"),
             ("postgres://a@h/d?hostaddr=db.corp", "hostaddr \"db.corp\""),
         ] {

@@ -42,7 +42,8 @@ CREATE TABLE trusted_domains (
     domain              TEXT COLLATE "C" PRIMARY KEY,
     -- References accounts(id) ON DELETE CASCADE, as in SQLite, kept by the statement triggers
     -- below rather than a foreign key: a key checks each row on its own, which made a million-row
-    -- import's COPY take half as long again; a statement trigger checks all its rows in one join.
+    -- import's COPY take half as long again; a statement trigger checks the distinct accounts of all
+    -- its rows at once.
     account_id          TEXT COLLATE "C" NOT NULL,
     include_subdomains  BIGINT NOT NULL DEFAULT 0 CHECK (include_subdomains IN (0, 1)),
     certified_by        TEXT COLLATE "C",

@@ -429,3 +429,30 @@ fn odd_file_names_are_still_files() {
         assert!(env.dir.path().join(name).is_file(), "{name}: no store file");
     }
 }
+
+#[test]
+fn a_secret_in_a_misspelt_or_misplaced_part_of_a_url_is_not_shown() {
+    // No server is needed: each is refused before or while connecting, and the error shows the URL.
+    let env = Env::sqlite();
+    for url in [
+        format!("postgres://alice@127.0.0.1:1/xmfax?passwd={SECRET}"),
+        format!("postgres://alice@127.0.0.1:1/xmfax?sslmode=require&{SECRET}"),
+        format!("postgres://alice:{SECRET}/xmfax"),
+        format!("postgresql://alice:{SECRET}"),
+        format!("postgres://alice@127.0.0.1:1/xmfax?password=a&{SECRET}=1"),
+    ] {
+        let out = env
+            .cmd()
+            .env("XMFAX_DB", &url)
+            .args(["accounts", "list"])
+            .output()
+            .expect("run");
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(2), "{url}: {printed}");
+        assert!(!printed.contains(SECRET), "{url}: {printed}");
+    }
+}
