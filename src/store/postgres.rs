@@ -448,14 +448,20 @@ fn check_port(port: &str) -> Result<()> {
     match port.parse::<u16>() {
         _ if port.is_empty() => Ok(()),
         Ok(1..) => Ok(()),
-        // Quoted only when it is a number: letters there may be a password whose `@host` is missing.
-        _ if port.bytes().all(|b| b.is_ascii_digit()) => {
-            bail!("the URL's port {port:?} is not a port number (1 to 65535)")
-        }
-        _ => bail!(
-            "the URL has a port that is not a number (not shown: if it is USER:PASSWORD, the @HOST after it is missing)"
-        ),
+        _ => bail!("the URL's port {port:?} is not a port number (1 to 65535)"),
     }
+}
+
+/// A port of the URL's authority, checked as [`check_port`] does, but quoted only when it is a
+/// number or the URL has an `@`: in `postgres://alice:secret/xmfax`, the `@host` forgotten, the
+/// "port" is a password.
+fn check_authority_port(port: &str, has_userinfo: bool) -> Result<()> {
+    if has_userinfo || port.bytes().all(|b| b.is_ascii_digit()) {
+        return check_port(port);
+    }
+    bail!(
+        "the URL has a port that is not a number (not shown: if it is USER:PASSWORD, the @HOST after it is missing)"
+    )
 }
 
 /// Checks the ports of the URL's `host:port` list (before the path), naming a bad one. The
@@ -475,7 +481,7 @@ fn check_authority_ports(url: &PgUrl) -> Result<()> {
     }
     for chunk in authority.split(',') {
         if let Some(port) = port_of(chunk) {
-            check_port(&percent_decode(port))?;
+            check_authority_port(&percent_decode(port), url.userinfo().is_some())?;
         }
     }
     Ok(())
@@ -1487,8 +1493,9 @@ mod tests {
             ("postgres://a@h/d?port=0", "port \"0\""),
             ("postgres://a@h:99999/d", "port \"99999\""),
             ("postgres://a@h1:5432,[::1]:70000/d", "port \"70000\""),
-            // A port of letters is not quoted: it may be a password whose `@host` is missing.
-            ("postgres://a:p:w@h:x/d", "port that is not a number (not shown"),
+            ("postgres://a:p:w@h:x/d", "port \"x\""),
+            // Without an `@`, a port of letters is not quoted: it may be a password.
+            ("postgres://a:pw/d", "port that is not a number (not shown"),
             ("postgres://a@h/d?target_session_attrs=primary", "read-write"),
             ("postgres://a@h/d?hostaddr=db.corp", "hostaddr \"db.corp\""),
         ] {
