@@ -182,13 +182,17 @@ impl PgUrl {
 
     /// Whether the URL holds a password, in its credentials or a `password` parameter.
     fn holds_password(&self) -> bool {
-        self.password().is_some()
-            || self.query_start().is_some_and(|question| {
-                self.url[question + 1..].split('&').any(|pair| {
-                    let key = pair.split_once('=').map_or(pair, |(key, _)| key);
-                    percent_decode(key).eq_ignore_ascii_case("password")
-                })
+        self.password().is_some() || self.has_password_parameter()
+    }
+
+    /// Whether the URL's query has a `password` parameter (any case, as it is masked).
+    fn has_password_parameter(&self) -> bool {
+        self.query_start().is_some_and(|question| {
+            self.url[question + 1..].split('&').any(|pair| {
+                let key = pair.split_once('=').map_or(pair, |(key, _)| key);
+                percent_decode(key).eq_ignore_ascii_case("password")
             })
+        })
     }
 
     /// The password in the URL, if any (percent-decoded).
@@ -207,13 +211,38 @@ impl PgUrl {
         Some((&rest[..at], start + at))
     }
 
+    /// Where what follows the credentials (or the scheme, without credentials) starts.
+    fn after_credentials(&self) -> Option<usize> {
+        match self.userinfo() {
+            Some((_, at)) => Some(at + 1),
+            None => Some(self.url.find("://")? + 3),
+        }
+    }
+
     /// Where the query string starts (its `?`): the first `?` after the credentials.
     fn query_start(&self) -> Option<usize> {
-        let after = match self.userinfo() {
-            Some((_, at)) => at + 1,
-            None => self.url.find("://")? + 3,
-        };
+        let after = self.after_credentials()?;
         self.url[after..].find('?').map(|i| after + i)
+    }
+
+    /// Where the `HOST[:PORT],…` list stands, between the credentials and the path or query.
+    fn host_list(&self) -> Option<std::ops::Range<usize>> {
+        let start = self.after_credentials()?;
+        let end = self.url[start..]
+            .find(['/', '?'])
+            .map_or(self.url.len(), |at| start + at);
+        Some(start..end)
+    }
+
+    /// Whether a port of the host list is no number in a URL without an `@`: a forgotten host
+    /// leaves `USER:PASSWORD` where `HOST:PORT` should be, so that "port" may be a password.
+    fn port_may_be_password(&self) -> bool {
+        self.userinfo().is_none()
+            && self.host_list().is_some_and(|hosts| {
+                self.url[hosts]
+                    .split(',')
+                    .any(|chunk| port_of(chunk).is_some_and(|port| !is_number(&percent_decode(port))))
+            })
     }
 }
 
@@ -227,20 +256,11 @@ impl std::fmt::Display for PgUrl {
             let start = end - userinfo.len() + colon + 1;
             shown.replace_range(start..end, "****");
         }
-        // Without an `@`, a forgotten host leaves `USER:PASSWORD` where `HOST:PORT` should be: a
-        // port that is no number may be a password.
-        if self.userinfo().is_none()
-            && let Some(start) = shown.find("://").map(|at| at + 3)
+        // Without an `@` nothing was masked above, so the host list stands where it does in the URL.
+        if self.port_may_be_password()
+            && let Some(hosts) = self.host_list()
         {
-            let end = shown[start..]
-                .find(['/', '?'])
-                .map_or(shown.len(), |at| start + at);
-            if shown[start..end]
-                .split(',')
-                .any(|chunk| port_of(chunk).is_some_and(|port| !port.bytes().all(|b| b.is_ascii_digit())))
-            {
-                shown.replace_range(start..end, "****");
-            }
+            shown.replace_range(hosts, "****");
         }
         if let Some(query) = self.query_start() {
             // The query starts at the same place in `shown`, give or take the masked password.
@@ -311,10 +331,7 @@ fn split_settings(url: &PgUrl) -> Result<Settings> {
         Some(end) => format!("{}{}", base[..end].to_ascii_lowercase(), &base[end..]),
         None => base.to_string(),
     };
-    let has_password_parameter = query.split('&').any(|pair| {
-        pair.split_once('=')
-            .is_some_and(|(key, _)| percent_decode(key) == "password")
-    });
+    let has_password_parameter = url.has_password_parameter();
     let mut kept = Vec::new();
     let mut ssl_mode = SslMode::Prefer;
     let mut root_cert = None;
@@ -452,39 +469,28 @@ fn check_port(port: &str) -> Result<()> {
     }
 }
 
-/// A port of the URL's authority, checked as [`check_port`] does, but quoted only when it is a
-/// number or the URL has an `@`: in `postgres://alice:secret/xmfax`, the `@host` forgotten, the
-/// "port" is a password.
-fn check_authority_port(port: &str, has_userinfo: bool) -> Result<()> {
-    if has_userinfo || port.bytes().all(|b| b.is_ascii_digit()) {
-        return check_port(port);
-    }
-    bail!(
-        "the URL has a port that is not a number (not shown: if it is USER:PASSWORD, the @HOST after it is missing)"
-    )
-}
-
 /// Checks the ports of the URL's `host:port` list (before the path), naming a bad one. The
-/// credentials are skipped as the `postgres` crate skips them: all before the first `@`.
+/// credentials are skipped as the `postgres` crate skips them: all before the first `@`. A port is
+/// not quoted when it may be a password (see [`PgUrl::port_may_be_password`]).
 fn check_authority_ports(url: &PgUrl) -> Result<()> {
-    let start = match url.userinfo() {
-        Some((_, at)) => at + 1,
-        None => match url.url.find("://") {
-            Some(scheme_end) => scheme_end + 3,
-            None => return Ok(()),
-        },
-    };
-    let rest = &url.url[start..];
-    let authority = &rest[..rest.find(['/', '?']).unwrap_or(rest.len())];
-    if authority.is_empty() {
-        return Ok(());
+    if url.port_may_be_password() {
+        bail!(
+            "the URL has a port that is not a number (not shown: if it is USER:PASSWORD, the @HOST after it is missing)"
+        );
     }
-    for chunk in authority.split(',') {
+    let Some(hosts) = url.host_list() else {
+        return Ok(());
+    };
+    for chunk in url.url[hosts].split(',') {
         if let Some(port) = port_of(chunk) {
-            check_authority_port(&percent_decode(port), url.userinfo().is_some())?;
+            check_port(&percent_decode(port))?;
         }
     }
     Ok(())
+}
+
+fn is_number(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The port of one `HOST:PORT` of a URL's authority, if it has one (`[::1]:5432` for IPv6).

@@ -329,7 +329,7 @@ pub fn completion(mut cmd: Command, words: &[&str]) -> Command {
     cmd
 }
 
-/// A read, an audit check and a write: what a login that must be refused tries.
+/// A read, an audit check and a write: what a login or store that must be refused is tried with.
 pub const READ_CHECK_WRITE: [&[&str]; 3] = [
     &["accounts", "list"],
     &["audit", "verify"],

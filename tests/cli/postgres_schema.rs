@@ -127,18 +127,7 @@ fn a_database_that_is_not_utf8_gets_no_store() {
         .expect("create a LATIN1 database");
     let url = pg::with_database(&env.store().to_string_lossy(), &name);
     let latin1 = env.as_url(&url);
-    let (_, stderr) = latin1.code(
-        2,
-        &[
-            "accounts",
-            "add",
-            "acme",
-            "--name",
-            "Acme",
-            "--fax-number",
-            "+16502530000",
-        ],
-    );
+    let (_, stderr) = latin1.code(2, READ_CHECK_WRITE[2]);
     assert!(
         stderr.contains("encoding is LATIN1") && stderr.contains("needs UTF8"),
         "{stderr}"
@@ -249,18 +238,7 @@ fn a_store_in_a_schema_off_the_search_path_is_refused_too_but_another_copy_besid
         stderr.contains("is schema public, which holds no xmfax store, but schema team (not on the connection's search_path) holds one"),
         "{stderr}"
     );
-    env.code(
-        2,
-        &[
-            "accounts",
-            "add",
-            "rogue",
-            "--name",
-            "Rogue",
-            "--fax-number",
-            "+16502530009",
-        ],
-    );
+    env.code(2, READ_CHECK_WRITE[2]);
     env.code(
         2,
         &[

@@ -2,7 +2,7 @@
 //! errors, `--help`, notes, completion output, exports or the audit trail, whether the server is
 //! unreachable, refuses the login, or accepts it.
 
-use super::common::{Env, Postgres};
+use super::common::{Env, Postgres, READ_CHECK_WRITE};
 use super::pg;
 
 const SECRET: &str = "s3cretpw";
@@ -229,21 +229,13 @@ fn refused_everywhere(env: &Env, value: &str, why: &str, secrets: &[&str]) {
     let db = env.db.to_str().unwrap();
     let before = tree(env.dir.path());
     let store = env.dump();
-    let add = [
-        "accounts",
-        "add",
-        "foo",
-        "--name",
-        "Foo",
-        "--fax-number",
-        "+1 650 253 0001",
-    ];
+    let add = READ_CHECK_WRITE[2];
     let runs: Vec<(bool, Vec<&str>)> = vec![
         (true, add.to_vec()),
         (true, vec!["accounts", "list"]),
         (true, vec!["-o", "json", "audit", "log"]),
         (true, vec!["sender", "test", "bob@acme.example"]),
-        (false, [&["--db", value][..], &add].concat()),
+        (false, [&["--db", value][..], add].concat()),
         (false, vec!["--db", value, "accounts", "list"]),
         (false, vec!["store", "copy", "--from", value, "--to", copy]),
         (false, vec!["store", "copy", "--from", db, "--to", value]),
@@ -415,15 +407,7 @@ fn odd_file_names_are_still_files() {
         let mut cmd = env.cmd();
         cmd.current_dir(env.dir.path())
             .env("XMFAX_DB", name)
-            .args([
-                "accounts",
-                "add",
-                "foo",
-                "--name",
-                "Foo",
-                "--fax-number",
-                "+16502530001",
-            ])
+            .args(READ_CHECK_WRITE[2])
             .assert()
             .success();
         assert!(env.dir.path().join(name).is_file(), "{name}: no store file");
